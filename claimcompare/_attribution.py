@@ -1,0 +1,388 @@
+"""Who says a sentence: reporting cues, their speakers and the span each voice covers.
+
+Rules, not a parser: a cue is a reporting verb ("said", "told", "claimed", "urged", ...) or
+"according to" outside quotation marks; its speaker is the noun phrase before it (skipping an
+appositive: "Ahmad al-Mesmari, a spokesman for ..., said"), after it ('..." said al-Mesmari',
+"according to the UN"), or a pronoun resolved to the last named speaker. What the speaker says
+(the content) is the quoted text and the clause the cue introduces; the cue and the speaker's noun
+phrase stay in the outlet's voice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._segment import Quote, trim
+
+__all__ = ["Attribution", "attribute_sentence", "is_pronoun"]
+
+_SPEECH_VERBS = [
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "claimed",
+    "claiming",
+    "announced",
+    "announces",
+    "announcing",
+    "added",
+    "adding",
+    "insisted",
+    "insists",
+    "insisting",
+    "stated",
+    "declared",
+    "declares",
+    "declaring",
+    "stressed",
+    "noted",
+    "explained",
+    "argued",
+    "alleged",
+    "asserted",
+    "confirmed",
+    "denied",
+    "warned",
+    "warns",
+    "warning",
+    "reported",
+    "wrote",
+    "writes",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "maintained",
+]
+_CUE = re.compile(
+    r"\b(?:(?P<according>according to)"
+    r"|(?P<directive>urged|urges|urging|asked|appealed to|(?:called|calling) on|calls on)"
+    r"|(?P<speech>(?:called|calling|calls) for|" + "|".join(_SPEECH_VERBS) + r"))\b"
+    r"(?P<frame>\s+(?:in|on) (?:a|an|the) (?:written |joint |televised |video |audio )?"
+    r"(?:statement|interview))?",
+    re.IGNORECASE,
+)
+# "calls for" is a noun as often as a verb: as a verb it follows its subject directly.
+_NOUN_CALLS = re.compile(r"(?:^|[\s(])(?:[a-z][\w-]*|[A-Z][a-z]*ed)\s+$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+$", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
+_CONJUNCTIONS = {"and", "or", "but", "nor", "so", "yet", "while", "whereas"}
+_LEADING = re.compile(
+    r"^(?:(?:and|but|so|yet|also|meanwhile|additionally|however|moreover|separately|earlier|later|"
+    r"then|now|still|further|furthermore|instead|indeed|in addition|in turn|with)\b,?\s*"
+    r"|(?:on|in|at|after|before|during|since|last|this|earlier|later|following|as|while|when|for|"
+    r"by|from|over|under|amid|despite)\b[^,]{0,80},\s*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:also|later|then|previously|had|has|have|having|would|will|did|does|do|again|"
+    r"reportedly|earlier|once|further|recently|already|repeatedly|too|both|all|not|never))+\s*$",
+    re.IGNORECASE,
+)
+_STOP_WORDS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "been",
+        "being",
+        "also",
+        "not",
+        "never",
+        "which",
+        "who",
+        "that",
+        "whose",
+        "whom",
+        "when",
+        "where",
+        "while",
+        "as",
+        "if",
+        "because",
+    ]
+)
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|bint|abu|de|van|von)"
+_TITLE = re.compile(
+    r"^.*\b(?i:president|prime minister|minister|general|gen\.|field marshal|marshal|"
+    r"commander|colonel|col\.|spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|"
+    r"secretary|chancellor|king|prince|sheikh|ambassador|senator|sen\.|governor|mayor|leader|"
+    r"chief|head|official|mr\.|mrs\.|ms\.|dr\.)\s+"
+    rf"(?P<name>[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*)$"
+)
+_NAME = re.compile(rf"^[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}$")
+_NAME_AFTER = re.compile(
+    rf"\s*(?P<name>(?:(?:the|a|an)\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for))*)",
+)
+_FRAME_BEFORE_THAT = re.compile(
+    r"^\s*(?:(?:in|on|at|during|to|via|through|late|earlier|last|in an?|on an?)\b[^\"“«]*)?$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'.-]+")
+_THAT = re.compile(r"\bthat\b")
+_TO = re.compile(r"\bto\b")
+_ACCORDING_TAIL = re.compile(r",\s*according to\b", re.IGNORECASE)
+
+
+def is_pronoun(text: str) -> bool:
+    """True for a personal pronoun that needs an antecedent ("He", "they").
+
+    Examples
+    --------
+    >>> is_pronoun("He"), is_pronoun("Haftar")
+    (True, False)
+    """
+    return text.strip().lower() in _PRONOUNS
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The speaker and cue of a sentence, and the spans of what the speaker says.
+
+    All offsets are into the document text. ``content`` spans are what the speaker is reported
+    to say (in quoted voice where inside ``quotes``, otherwise attributed paraphrase).
+    """
+
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    content: tuple[tuple[int, int], ...]
+
+
+_NONE = Attribution(None, None, None, None, None, None, ())
+
+
+def _inside(pos: int, quotes: list[Quote]) -> bool:
+    return any(q.open <= pos < q.close for q in quotes)
+
+
+def _strip_leading(text: str, start: int, end: int) -> int:
+    """Skip leading conjunctions and adverbial phrases ("Meanwhile, ", "On Monday, ")."""
+    match = _LEADING.match(text[start:end])
+    if match and match.end() < end - start:
+        return start + match.end()
+    return start
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunks = []
+    offset = start
+    for part in text[start:end].split(","):
+        s, e = trim(text, offset, offset + len(part))
+        if s < e:
+            chunks.append((s, e))
+        offset += len(part) + 1
+    return chunks
+
+
+def _is_name(text: str, span: tuple[int, int]) -> bool:
+    return bool(_NAME.match(text[span[0] : span[1]]))
+
+
+def _clean_np(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim an attribution subject to its noun phrase, or None if it does not look like one."""
+    start, end = trim(text, start, end)
+    start = _strip_leading(text, start, end)
+    match = _TRAILING.search(text, start, end)
+    if match and match.end() == end:
+        end = match.start()
+    start, end = trim(text, start, end)
+    while end > start and text[end - 1] in ",;:":
+        end -= 1
+    if start >= end:
+        return None
+    if "," in text[start:end]:
+        # An appositive: "Name, a spokesman for X" -> Name; "senior adviser, Name" -> Name;
+        # "The self-styled commander of X, Name" -> Name; "The rebels, backed by X" -> The rebels.
+        chunks = _chunks(text, start, end)
+        if _is_name(text, chunks[0]) or is_pronoun(text[chunks[0][0] : chunks[0][1]]):
+            return _clean_np(text, *chunks[0])
+        if len(chunks) > 1 and _is_name(text, chunks[1]):
+            return _clean_np(text, *chunks[1])
+        return _clean_np(text, *chunks[0])
+    segment = text[start:end]
+    words = _WORD.findall(segment)
+    if not words or len(words) > 10 or words[0].lower() in _CONJUNCTIONS:
+        return None
+    if any(w.lower() in _STOP_WORDS for w in words) or any(ch in segment for ch in '"“”«»'):
+        return None
+    first = words[0]
+    if not (first[0].isupper() or first.lower() in _DETERMINERS or len(words) <= 2):
+        return None
+    title = _TITLE.match(segment)
+    if title:
+        start += title.start("name")
+    return start, end
+
+
+def _leading_np(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The sentence-initial noun phrase: words up to the first verb-like word or comma."""
+    s = _strip_leading(text, *trim(text, start, end))
+    stop = s
+    for match in _WORD.finditer(text, s, end):
+        word = match.group(0)
+        lower = word.lower()
+        if match.start() > s and (
+            lower in _STOP_WORDS
+            or lower in _CONJUNCTIONS
+            or (word.islower() and "-" not in word and (lower.endswith("ed") or lower in _VERBS))
+        ):
+            break
+        if "," in text[stop : match.start()]:
+            break
+        stop = match.end()
+    if stop == s:
+        return None
+    return _clean_np(text, s, stop)
+
+
+_VERBS = frozenset(_SPEECH_VERBS) | {"urged", "urges", "called", "calls", "denounced", "rejected"}
+
+
+def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> Attribution:
+    """Find the cue, speaker and content spans of the sentence ``text[start:end]``.
+
+    ``quotes`` are the quotations overlapping the sentence.
+
+    Examples
+    --------
+    >>> from claimcompare._segment import find_quotes
+    >>> s = '"Sirte has been liberated," Ahmad al-Mesmari, spokesman for the LNA, said.'
+    >>> a = attribute_sentence(s, 0, len(s), find_quotes(s))
+    >>> a.speaker, a.cue, [s[x:y] for x, y in a.content]
+    ('Ahmad al-Mesmari', 'said', ['"Sirte has been liberated,"'])
+    """
+    for match in _CUE.finditer(text, start, end):
+        if _inside(match.start(), quotes):
+            continue
+        preceding = text[max(start, match.start() - 30) : match.start()]
+        if match.group("speech") and _PASSIVE.search(preceding):
+            continue
+        if match.group(0).lower().startswith("calls") and _NOUN_CALLS.search(preceding):
+            continue
+        found = _attribute_cue(text, start, end, quotes, match)
+        if found is not None:
+            return found
+    return _NONE
+
+
+def _has_words(text: str, span: tuple[int, int]) -> bool:
+    return any(ch.isalnum() for ch in text[span[0] : span[1]])
+
+
+def _attribute_cue(
+    text: str, start: int, end: int, quotes: list[Quote], match: re.Match[str]
+) -> Attribution | None:
+    cue_start, cue_end = match.start(), match.end()
+    before = [q for q in quotes if start < q.close <= cue_start]
+    after = [q for q in quotes if cue_end <= q.open < end]
+
+    if match.group("according"):
+        speaker = _after_np(text, cue_end, end)
+        if speaker is None:
+            return None
+        prefix = trim(text, start, cue_start)
+        if _has_words(text, prefix):
+            return _result(text, match, speaker, [prefix])
+        comma = text.find(",", speaker[1], end)
+        return _result(text, match, speaker, [trim(text, comma + 1, end)] if comma >= 0 else [])
+
+    if before:
+        # '"...," he said' or '“...” after seizing X, the LNA said': the speaker stands between
+        # the last quote and the cue, and everything before the speaker is what was said.
+        last = before[-1]
+        region = _strip_leading(text, *trim(text, last.close, cue_start))
+        speaker = _clean_np(text, region, cue_start)
+        if speaker is not None:
+            said_end = region if region > trim(text, last.close, cue_start)[0] else last.close
+            content = [trim(text, start, said_end)]
+            content += [(q.start, q.end) for q in after]
+            return _result(text, match, speaker, content)
+
+    if not _has_words(text, (start, cue_start)):
+        return None
+    speaker = _clean_np(text, start, cue_start)
+    if speaker is None and "," in text[start:cue_start]:
+        speaker = _clean_np(text, text.rfind(",", start, cue_start) + 1, cue_start)
+    if speaker is None:
+        speaker = _leading_np(text, start, cue_start)
+    if speaker is None:
+        return None
+
+    first_quote = after[0].open if after else end
+    content_start = cue_end
+    content_end = end
+    if match.group("directive"):
+        to = _TO.search(text, cue_end, min(end, cue_end + 100))
+        if to and "," not in text[cue_end : to.start()] and to.start() <= first_quote:
+            content_start = to.start()
+        else:
+            comma = text.find(",", cue_end, end)
+            content_end = comma if comma >= 0 else end
+    else:
+        that = _THAT.search(text, cue_end, min(end, cue_end + 120))
+        between = text[cue_end : that.start()] if that else ""
+        told = match.group(0).lower().startswith("told") and len(between.split()) <= 4
+        framed = bool(match.group("frame")) and not any(ch in between for ch in '"“«')
+        if (
+            that
+            and that.start() < first_quote
+            and (_FRAME_BEFORE_THAT.match(between) or told or framed)
+        ):
+            content_start = that.end()
+        else:
+            colon = text.find(":", cue_end, min(first_quote, cue_end + 60))
+            if colon >= 0:
+                content_start = colon + 1
+    tail = _ACCORDING_TAIL.search(text, content_start, content_end)
+    if tail:
+        content_end = tail.start()
+    return _result(text, match, speaker, [trim(text, content_start, content_end)])
+
+
+def _after_np(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    match = _NAME_AFTER.match(text, pos, end)
+    if not match:
+        return None
+    s, e = trim(text, *match.span("name"))
+    if text[e - 1] == "." and "." not in text[s : e - 1].split()[-1]:
+        e -= 1  # the sentence's full stop, not an abbreviation's ("the U.N.")
+    return s, e
+
+
+def _result(
+    text: str, match: re.Match[str], speaker: tuple[int, int], content: list[tuple[int, int]]
+) -> Attribution:
+    spans = tuple(sorted(span for span in content if _has_words(text, span)))
+    return Attribution(
+        cue=match.group(0),
+        cue_start=match.start(),
+        cue_end=match.end(),
+        speaker=text[speaker[0] : speaker[1]],
+        speaker_start=speaker[0],
+        speaker_end=speaker[1],
+        content=spans,
+    )

@@ -1,0 +1,318 @@
+"""Cleaning scraped article text: boilerplate out, headline, outlet, date and url in.
+
+Text arrives from scrapers with site chrome around the article: job adverts and navigation before
+it, mailing-list and comment-form text after it, ``LINK:``/``TAGS:`` lines. :func:`clean_text`
+splits the raw text into lines, classifies each, keeps every line of the article (headline,
+sub-headings and paragraphs) and records every line it drops with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ._outlets import outlet_from_domain, outlet_name
+from .document import RemovedLine
+
+__all__ = ["Cleaned", "clean_text", "parse_dateline"]
+
+# Whole-line boilerplate, matched case-insensitively against a stripped line. Each pattern is
+# anchored or specific enough that an article sentence cannot match it.
+_BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("advert", r"\b(?:join now|career network|security[- ]cleared|security clearance job)\b"),
+        ("advert", r"^find an? .{0,40}\bjobs?\b.{0,3}$"),
+        ("advert", r"^(?:advertisement|sponsored(?: content)?|promoted|ad)$"),
+        ("donation", r"\b(?:make a (?:charitable )?donation|donate now|support our journalism)\b"),
+        ("donation", r"^(?:donate|support us|become a (?:member|patron|subscriber))\b.{0,60}$"),
+        ("mailing list", r"^join (?:the |our )?(?:[\w.-]+ )?mailing list\b.{0,40}$"),
+        ("mailing list", r"^(?:subscribe|sign up)\b.{0,80}\b(?:newsletter|mailing list|updates)\b"),
+        ("mailing list", r"^(?:get|receive) (?:our|the) .{0,40}newsletter\b"),
+        ("link", r"^(?:link|source|url|read more|read also|see also|related)\s*:"),
+        ("tags", r"^(?:tags?|topics?|keywords?|filed under|categories)\s*:"),
+        (
+            "share",
+            r"^(?:share(?: this)?(?: article| story)?|follow us|print|email|tweet)\b.{0,60}$",
+        ),
+        ("copyright", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
+        # Comment forms in the languages scraped news sites most often use.
+        (
+            "comment form",
+            r"^(?:leave a (?:reply|comment)|post (?:a )?comment|cancel reply|add a comment|"
+            r"laisser un commentaire|laisser une r[ée]ponse|deja un comentario|deja una respuesta|"
+            r"lascia un commento|schreibe einen kommentar|hinterlasse einen kommentar|"
+            r"deixe um coment[áa]rio|deixe uma resposta|laat een reactie achter|bir yorum yaz[ıi]n|"
+            r"добавить комментарий|оставить комментарий|اترك تعليقا|اترك تعليقاً|اترك رد[اًا]?)\W*$",
+        ),
+        (
+            "comment form",
+            r"(?:your email address will not be published|required fields are marked|"
+            r"adresse (?:de messagerie|e-?mail|[ée]lectronique) ne sera pas publi|"
+            r"champs obligatoires sont indiqu|"
+            r"direcci[óo]n de correo electr[óo]nico no ser[áa] publicada|"
+            r"campos obligatorios est[áa]n marcados|indirizzo email non sar[àa] pubblicato|"
+            r"campi obbligatori sono contrassegnati|e-mail-adresse wird nicht ver[öo]ffentlicht|"
+            r"erforderliche felder sind|endere[çc]o de e-?mail n[ãa]o ser[áa] publicado|"
+            r"campos obrigat[óo]rios s[ãa]o marcados|e-mailadres wordt niet gepubliceerd|"
+            r"e-posta (?:hesab[ıi]n[ıi]z|adresiniz) yay[ıi]mlanmayacak|"
+            r"адрес email не будет опубликован|لن يتم نشر عنوان بريدك)",
+        ),
+    )
+)
+
+# Only after the last paragraph of the article: promotions that read like prose.
+_TRAILER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("promo", r"\b(?:podcast|episode \w+ of|listen (?:now|here)|watch (?:now|here))\b"),
+        ("credit", r"^(?:reporting|writing|editing|additional reporting) by\b"),
+    )
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)(?:day)?\.?,?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?)?"
+_PREFIX = r"(?:(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*)?"
+_DATELINES = tuple(
+    re.compile(r"^" + _PREFIX + body + _TIME + r"\s*$", re.IGNORECASE)
+    for body in (
+        rf"(?:{_WEEKDAY}\s*)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>\d{{4}})",
+        rf"(?:{_WEEKDAY}\s*)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
+        r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][\d:.]+Z?)?",
+    )
+)
+_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.UNICODE)
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]\s]*$")
+_QUOTES = "\"'“”‘’«»‹›„"
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What :func:`clean_text` found: the article text and the metadata around it.
+
+    ``provenance`` maps each inferred field to where it came from, e.g.
+    ``{"published": "dateline, line 11"}``.
+    """
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: _dt.date | None = None
+    url: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    provenance: dict[str, str] = field(default_factory=dict)
+
+
+def parse_dateline(line: str) -> _dt.date | None:
+    """Parse a line that is only a date (and maybe a weekday and time); None if it is not.
+
+    Examples
+    --------
+    >>> parse_dateline("Tuesday, 07 January 2020 7:10 AM")
+    datetime.date(2020, 1, 7)
+    >>> parse_dateline("Published on March 3, 2019") is not None
+    True
+    >>> parse_dateline("Haftar rejects calls for a ceasefire") is None
+    True
+    """
+    stripped = line.strip()
+    if len(stripped) > 80:
+        return None
+    for pattern in _DATELINES:
+        match = pattern.match(stripped)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS[groups["month"].lower()]
+        try:
+            return _dt.date(int(groups["year"]), month, int(groups["day"]))
+        except ValueError:
+            return None
+    return None
+
+
+def _words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads like an article paragraph: several words ending a sentence."""
+    return len(_words(line)) >= 4 and bool(_SENTENCE_END.search(line))
+
+
+def _boilerplate_reason(line: str, patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> str | None:
+    for reason, pattern in patterns:
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def _strip_quotes(line: str) -> str:
+    stripped = line.strip()
+    if len(stripped) >= 2 and stripped[0] in _QUOTES and stripped[-1] in _QUOTES:
+        return stripped[1:-1].strip()
+    return stripped
+
+
+def _blocks(lines: list[str]) -> list[list[int]]:
+    """Group line numbers into paragraphs: blank-line separated, or one line each if none are."""
+    has_blank = any(not ln.strip() for ln in lines)
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            if current:
+                blocks.append(current)
+            current = []
+        elif has_blank:
+            current.append(i)
+        else:
+            blocks.append([i])
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Strip site chrome from scraped article text and infer its metadata.
+
+    Lines before the first paragraph of the article are read as the preamble: the headline is
+    kept (as the first paragraph) and masthead, dateline, adverts and navigation are removed.
+    Boilerplate anywhere (mailing lists, comment forms in several languages, ``LINK:`` and
+    ``TAGS:`` lines, donation banners) is removed; after the last paragraph, promotions too.
+    Every other line is kept unchanged, paragraphs joined by a blank line.
+
+    Parameters
+    ----------
+    raw : str
+        The text as scraped.
+
+    Returns
+    -------
+    Cleaned
+        Text, title, outlet, published date, url, removed lines and provenance.
+
+    Examples
+    --------
+    >>> raw = (
+    ...     "Find a Security Clearance Job!\\n\\nExample News\\n\\nSirte falls to Haftar\\n\\n"
+    ...     "Example News\\n\\nTuesday, 07 January 2020 7:10 AM\\n\\n"
+    ...     "Forces loyal to Khalifa Haftar have seized the city of Sirte.\\n\\n"
+    ...     "Join the mailing list"
+    ... )
+    >>> cleaned = clean_text(raw)
+    >>> cleaned.text
+    'Sirte falls to Haftar\\n\\nForces loyal to Khalifa Haftar have seized the city of Sirte.'
+    >>> cleaned.title, cleaned.outlet, cleaned.published
+    ('Sirte falls to Haftar', 'Example News', datetime.date(2020, 1, 7))
+    >>> [r.reason for r in cleaned.removed]
+    ['advert', 'masthead', 'masthead', 'dateline', 'mailing list']
+    """
+    lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    nonblank = [i for i, ln in enumerate(lines) if ln]
+    removed: dict[int, str] = {}
+    provenance: dict[str, str] = {}
+    published: _dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+    for i in nonblank:
+        line = lines[i]
+        reason = _boilerplate_reason(line, _BOILERPLATE)
+        if reason is not None:
+            removed[i] = reason
+            if reason == "link" and url is None:
+                found = _URL.search(line)
+                if found:
+                    url = found.group(0).rstrip(".,;)")
+                    provenance["url"] = f"link line {i + 1}"
+            continue
+        date = parse_dateline(line)
+        if date is not None:
+            removed[i] = "dateline"
+            if published is None:
+                published = date
+                provenance["published"] = f"dateline, line {i + 1}: {line!r}"
+
+    body = [i for i in nonblank if i not in removed and _is_prose(lines[i])]
+    first_body = body[0] if body else None
+    last_body = body[-1] if body else None
+
+    if first_body is not None:
+        preamble = [i for i in nonblank if i < first_body and i not in removed]
+        counts = Counter(lines[i] for i in preamble)
+        for i in preamble:
+            line = lines[i]
+            name = outlet_name(line)
+            if name is not None or (counts[line] > 1 and len(_words(line)) <= 6):
+                removed[i] = "masthead"
+                if outlet is None:
+                    outlet = name or line
+                    provenance["outlet"] = f"masthead line {i + 1}: {line!r}"
+            elif _BYLINE.match(line):
+                removed[i] = "byline"
+                provenance.setdefault("byline", f"line {i + 1}: {line!r}")
+        candidates = [i for i in preamble if i not in removed and len(_words(lines[i])) >= 3]
+        if candidates:
+            headline = candidates[-1]
+            title = _strip_quotes(lines[headline])
+            provenance["title"] = f"headline, line {headline + 1}"
+        for i in preamble:
+            if i not in removed and (not candidates or i != candidates[-1]):
+                removed[i] = "navigation"
+
+    if last_body is not None:
+        for i in nonblank:
+            if i > last_body and i not in removed:
+                reason = _boilerplate_reason(lines[i], _TRAILER)
+                if reason is not None:
+                    removed[i] = reason
+
+    if outlet is None and url is not None:
+        host = urlsplit(url).hostname or ""
+        outlet = outlet_from_domain(host)
+        if outlet:
+            provenance["outlet"] = f"domain of the link {url!r}"
+
+    paragraphs = []
+    for block in _blocks(lines):
+        kept = [lines[i] for i in block if i not in removed]
+        if kept:
+            paragraphs.append("\n".join(kept))
+    return Cleaned(
+        text="\n\n".join(paragraphs),
+        title=title,
+        outlet=outlet,
+        published=published,
+        url=url,
+        removed=tuple(RemovedLine(i + 1, lines[i], removed[i]) for i in sorted(removed)),
+        provenance=provenance,
+    )
