@@ -94,10 +94,12 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     for doc_id, rows in claims.groupby("doc_id", sort=True):
         doc = corpus[str(doc_id)]
         print(f"== {doc_id}  {doc.outlet or '(outlet unknown)'}  {doc.published or ''}")
-        for row in rows.itertuples():
-            who = f"{row.speaker} ({row.cue})" if isinstance(row.speaker, str) else ""
-            text = row.text if len(row.text) <= 100 else row.text[:97] + "..."
-            print(f"  {row.kind:7} {row.voice:10} {who[:40]:40} {text}")
+        for kind, voice, speaker, cue, text in rows[
+            ["kind", "voice", "speaker", "cue", "text"]
+        ].itertuples(index=False):
+            who = f"{speaker} ({cue})" if isinstance(speaker, str) else ""
+            shown = str(text) if len(str(text)) <= 100 else str(text)[:97] + "..."
+            print(f"  {kind:7} {voice:10} {who[:40]:40} {shown}")
     counts = claims["voice"].value_counts().to_dict()
     summary = ", ".join(f"{n} {voice}" for voice, n in sorted(counts.items()))
     print(f"{len(claims)} claims in {len(corpus)} documents: {summary}")

@@ -1,4 +1,4 @@
-"""The code passes the project's linter, formatter and type checks (run as tests so CI runs them)."""
+"""Linter, formatter and type checks, run as tests so that CI runs them."""
 
 from __future__ import annotations
 
