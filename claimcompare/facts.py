@@ -58,7 +58,7 @@ from ._dates import (
     week_interval,
     year_interval,
 )
-from ._numbers import NUMBER_WORD_RE, SCALES, parse_digits, words_value
+from ._numbers import NUMBER_WORD_RE, ONES, SCALES, parse_digits, words_value
 from .errors import ParameterError
 
 __all__ = [
@@ -438,22 +438,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "y": frozenset({"digit"}),
 }
 
-_SMALL_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_SMALL_NUMBERS = {"a": 1, "an": 1, **{w: n for w, n in ONES.items() if 1 <= n <= 12}}
 
 
 def _sentence_before(text: str, start: int, width: int = 80) -> str:
