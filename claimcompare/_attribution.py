@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ._segment import Quote, trim
 
-__all__ = ["Attribution", "attribute_sentence", "is_pronoun"]
+__all__ = ["Attribution", "attribute_sentence", "is_pronoun", "leading_name"]
 
 _SPEECH_VERBS = [
     "said",
@@ -123,14 +123,20 @@ _STOP_WORDS = frozenset(
 )
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"}
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|al-\w+|el-\w+|bin|ibn|bint|abu|de|van|von)"
-_TITLE = re.compile(
-    r"^.*\b(?i:president|prime minister|minister|general|gen\.|field marshal|marshal|"
+_TITLES = (
+    r"(?i:president|prime minister|minister|general|gen\.|field marshal|marshal|"
     r"commander|colonel|col\.|spokesman|spokeswoman|spokesperson|envoy|adviser|advisor|"
     r"secretary|chancellor|king|prince|sheikh|ambassador|senator|sen\.|governor|mayor|leader|"
-    r"chief|head|official|mr\.|mrs\.|ms\.|dr\.)\s+"
-    rf"(?P<name>[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*)$"
+    r"chief|head|official|mr\.|mrs\.|ms\.|dr\.)"
 )
+_TITLE = re.compile(rf"^.*\b{_TITLES}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*)$")
+# '"...," said LNA spokesman Ahmad al-Mesmari': up to a title, the name starts after it.
+_TITLED_AFTER = re.compile(rf"\s*(?:[\w’'.-]+\s+){{0,4}}?(?P<title>{_TITLES})\s+(?=[A-Z])")
+# Between a quote (or a clause and its comma) and an inverted cue: '"...," said X'.
+_INVERTED_GAP = re.compile(r"[\s,;:—–-]*")
 _NAME = re.compile(rf"^[A-Z][\w’'.-]*(?:\s+{_NAME_WORD}){{0,4}}$")
+_NAME_RUN = re.compile(rf"[A-Z][\w’'-]*(?:\s+{_NAME_WORD})*(?=[\s,])")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _NAME_AFTER = re.compile(
     rf"\s*(?P<name>(?:(?:the|a|an)\s+)?{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|of|for))*)",
 )
@@ -259,6 +265,37 @@ def _leading_np(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _clean_np(text, s, stop)
 
 
+def leading_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The person's name a sentence opens with ("Ahmad al-Mesmari spoke ..."), or None.
+
+    Examples
+    --------
+    >>> s = "On Monday, LNA spokesman Ahmad al-Mesmari spoke to reporters."
+    >>> span = leading_name(s, 0, len(s))
+    >>> s[span[0] : span[1]]
+    'Ahmad al-Mesmari'
+    >>> [leading_name(s, 0, len(s)) for s in ("The army moved.", "Haftar’s forces moved.")]
+    [None, None]
+    """
+    s = _strip_leading(text, *trim(text, start, end))
+    titled = _TITLED_AFTER.match(text, s, end)
+    if titled and all(w[0].isupper() for w in _WORD.findall(text, s, titled.start("title"))):
+        s = titled.end()  # "LNA spokesman Ahmad al-Mesmari", "Foreign Minister Mevlut Cavusoglu"
+    match = _NAME_RUN.match(text, s, end)
+    if match is None:
+        return None
+    name_start, name_end = match.span()
+    if _POSSESSIVE.search(text, name_start, name_end):
+        return None  # "Haftar’s forces": the subject is not the person
+    titled = _TITLE.match(text[name_start:name_end])
+    if titled:
+        name_start += titled.start("name")
+    # One capitalised word could be a place or an organisation ("Sirte", "Officials").
+    if len(_WORD.findall(text[name_start:name_end])) < 2:
+        return None
+    return name_start, name_end
+
+
 _VERBS = frozenset(_SPEECH_VERBS) | {"urged", "urges", "called", "calls", "denounced", "rejected"}
 
 
@@ -310,6 +347,10 @@ def _attribute_cue(
         comma = text.find(",", speaker[1], end)
         return _result(text, match, speaker, [trim(text, comma + 1, end)] if comma >= 0 else [])
 
+    inverted = _inverted(text, start, end, quotes, match, before, after)
+    if inverted is not None:
+        return inverted
+
     if before:
         # '"...," he said' or '“...” after seizing X, the LNA said': the speaker stands between
         # the last quote and the cue, and everything before the speaker is what was said.
@@ -360,7 +401,51 @@ def _attribute_cue(
     tail = _ACCORDING_TAIL.search(text, content_start, content_end)
     if tail:
         content_end = tail.start()
-    return _result(text, match, speaker, [trim(text, content_start, content_end)])
+    said = trim(text, content_start, content_end)
+    lead = _strip_leading(text, *trim(text, start, cue_start))
+    if not _has_words(text, said) and speaker[0] > lead:
+        # 'Sirte has fallen, Haftar said.': what was said stands before the speaker.
+        comma = text.rfind(",", lead, speaker[0])
+        if comma > lead and not text[comma + 1 : speaker[0]].strip():
+            said = trim(text, start, comma)
+    return _result(text, match, speaker, [said])
+
+
+def _inverted(
+    text: str,
+    start: int,
+    end: int,
+    quotes: list[Quote],
+    match: re.Match[str],
+    before: list[Quote],
+    after: list[Quote],
+) -> Attribution | None:
+    """'"We won," said Haftar' and 'Sirte has fallen, said Haftar': the speaker after the cue."""
+    if not match.group("speech"):
+        return None
+    cue_start, cue_end = match.start(), match.end()
+    quoted = bool(before) and _INVERTED_GAP.fullmatch(text, before[-1].close, cue_start)
+    if quoted:
+        said_end = before[-1].close
+    else:
+        head = text[start:cue_start].rstrip()
+        if not head.endswith(",") or not _has_words(text, (start, cue_start)):
+            return None
+        said_end = start + len(head) - 1
+    limit = end
+    for mark in ',;:"“”«»(':
+        found = text.find(mark, cue_end, limit)
+        if found >= 0:
+            limit = found
+    titled = _TITLED_AFTER.match(text, cue_end, limit)
+    speaker = _after_np(text, titled.end() if titled else cue_end, limit)
+    if speaker is None:
+        return None
+    tail = text[speaker[1] : end]
+    if not quoted and (any(ch in tail for ch in ',;:"“«') or len(_WORD.findall(tail)) > 4):
+        return None  # "X, a spokesman, said Sirte, which lies ...": not inverted
+    content = [trim(text, start, said_end)] + [(q.start, q.end) for q in after]
+    return _result(text, match, speaker, content)
 
 
 def _after_np(text: str, pos: int, end: int) -> tuple[int, int] | None:

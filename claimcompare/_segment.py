@@ -22,10 +22,19 @@ _ABBREVIATIONS = (
     "st fr hon messrs mme mlle sr jr "
     # places and organisations
     "u.s u.k u.n u.s.a e.u u.a.e n.y d.c l.a "
+    # times of day
+    "a.m p.m "
     # months and days
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
     # other
     "no nos vol vols fig figs approx est inc ltd co corp dept univ assn bros etc vs al cf ca"
+).split()
+
+# Capitalised words that open a sentence far more often than they follow an abbreviation inside
+# one: after "U.S." or "p.m." they start a new sentence ("... in the U.S. The talks failed.").
+_SENTENCE_STARTERS = (
+    "the an he she it they we but however meanwhile this these those his her their its there "
+    "in on at after since when while officials"
 ).split()
 
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)\s*")
@@ -72,6 +81,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 def _tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(_ABBREVIATIONS)
+    params.sent_starters = set(_SENTENCE_STARTERS)
     return PunktSentenceTokenizer(params)
 
 
@@ -94,8 +104,10 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             ps, pe = merged[-1]
             previous = text[ps:pe]
             nxt = text[s : s + 1]
+            # A sentence never starts in lower case: Punkt broke after an abbreviation it does
+            # not know ("7:10 a.m. on Tuesday") or after a quote's "?" or "!".
             if (_INITIAL_END.search(previous) and nxt.isupper()) or (
-                _QUOTE_QM_END.search(previous) and nxt.islower()
+                nxt.islower() and (previous.endswith(".") or _QUOTE_QM_END.search(previous))
             ):
                 merged[-1] = (ps, e)
                 continue
@@ -176,8 +188,11 @@ def _pairs(text: str, start: int, end: int, single: bool) -> Iterator[tuple[int,
     if stack:
         opened_at, closer = stack[0]
         # An unterminated curly or angle quote runs to the paragraph's end; an unterminated
-        # straight or single mark is more likely an inch sign or an apostrophe.
-        if closer not in ("'", '"', "’", "‘"):
+        # straight or single mark is more likely an inch sign or an apostrophe, unless a straight
+        # double mark opens a sentence (a quote running on into the next paragraph, news style).
+        before = text[start:opened_at].rstrip()
+        opens_sentence = not before or before[-1] in ".!?:"
+        if closer not in ("'", '"', "’", "‘") or (closer == '"' and opens_sentence):
             yield opened_at, end, True
 
 

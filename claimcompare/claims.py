@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ._attribution import Attribution, attribute_sentence, is_pronoun
+from ._attribution import Attribution, attribute_sentence, is_pronoun, leading_name
 from ._segment import Quote, paragraph_spans, sentence_spans
 from ._segment import find_quotes as _find_quotes
 from .document import Corpus, Document
@@ -58,6 +58,8 @@ _WORDS = re.compile(r"\w+")
 _WRAPPING_QUOTES = "\"'“”‘’«»"
 # How many claims back a pronoun ("he said") or a bare quote may look for its speaker.
 _ANTECEDENT_WINDOW = 4
+# Pronouns that stand for a person, and so may refer back to a claim's named subject.
+_PERSONAL = frozenset({"he", "she"})
 # Speaker sources whose cue stands in the claim itself (others inherit it from another claim).
 _OWN_CUE = ("cue", "pronoun")
 _NO_ATTRIBUTION = Attribution(None, None, None, None, None, None, ())
@@ -251,6 +253,13 @@ def _analyse(doc: Document) -> tuple[list[Claim], list[Quote]]:
                     speaker, sp_start, sp_end = resolved[j]
                     sources[i] = "pronoun" if sources[i] == "cue" else sources[i]
                     break
+                # "Ahmad al-Mesmari spoke on Monday. He said ...": the person the claim
+                # before is about, where no one was quoted since.
+                subject = _person_subject(text, units[j]) if speaker.lower() in _PERSONAL else None
+                if subject is not None:
+                    speaker, (sp_start, sp_end) = text[subject[0] : subject[1]], subject
+                    sources[i] = "pronoun" if sources[i] == "cue" else sources[i]
+                    break
         resolved.append((speaker, sp_start, sp_end))
 
     claims: list[Claim] = []
@@ -287,6 +296,17 @@ def _analyse(doc: Document) -> tuple[list[Claim], list[Quote]]:
             )
         )
     return claims, quotes
+
+
+def _person_subject(text: str, unit: tuple[int, int, int, str]) -> tuple[int, int] | None:
+    """The named subject opening a claim ("Ahmad al-Mesmari spoke ..."), if it is a name."""
+    start, end, _, kind = unit
+    if kind != "claim":
+        return None
+    span = leading_name(text, start, end)
+    if span is None or is_pronoun(text[span[0] : span[1]]):
+        return None
+    return span
 
 
 def _mostly_quoted(text: str, start: int, end: int, quotes: list[Quote]) -> bool:

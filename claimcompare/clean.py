@@ -24,20 +24,21 @@ __all__ = ["Cleaned", "clean_text", "parse_dateline"]
 _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("advert", r"\b(?:join now|career network|security[- ]cleared|security clearance job)\b"),
+        ("advert", r"(?:^|[-–—|:!]\s*)join now\b"),
         ("advert", r"^find an? .{0,40}\bjobs?\b.{0,3}$"),
         ("advert", r"^(?:advertisement|sponsored(?: content)?|promoted|ad)$"),
-        ("donation", r"\b(?:make a (?:charitable )?donation|donate now|support our journalism)\b"),
-        ("donation", r"^(?:donate|support us|become a (?:member|patron|subscriber))\b.{0,60}$"),
+        # Imperative at the start of the line or after a separator ("UNITED24 - Make a ..."), so
+        # that "He urged supporters to make a donation." stays.
+        (
+            "donation",
+            r"(?:^|[-–—|:!]\s*)(?:make a (?:charitable )?donation|donate now|"
+            r"support our journalism)\b",
+        ),
         ("mailing list", r"^join (?:the |our )?(?:[\w.-]+ )?mailing list\b.{0,40}$"),
         ("mailing list", r"^(?:subscribe|sign up)\b.{0,80}\b(?:newsletter|mailing list|updates)\b"),
         ("mailing list", r"^(?:get|receive) (?:our|the) .{0,40}newsletter\b"),
-        ("link", r"^(?:link|source|url|read more|read also|see also|related)\s*:"),
+        ("link", r"^(?:link|url)\s*:"),
         ("tags", r"^(?:tags?|topics?|keywords?|filed under|categories)\s*:"),
-        (
-            "share",
-            r"^(?:share(?: this)?(?: article| story)?|follow us|print|email|tweet)\b.{0,60}$",
-        ),
         ("copyright", r"^(?:©|\(c\)|copyright\b)|\ball rights reserved\b"),
         # Comment forms in the languages scraped news sites most often use.
         (
@@ -60,6 +61,22 @@ _BOILERPLATE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"campos obrigat[óo]rios s[ãa]o marcados|e-mailadres wordt niet gepubliceerd|"
             r"e-posta (?:hesab[ıi]n[ıi]z|adresiniz) yay[ıi]mlanmayacak|"
             r"адрес email не будет опубликован|لن يتم نشر عنوان بريدك)",
+        ),
+    )
+)
+
+# Site chrome whose first words an article sentence may share ("Share prices fell.", "Email
+# records show ...", "Only security-cleared staff ..."): removed only from lines that do not read
+# like prose.
+_CHROME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (reason, re.compile(pattern, re.IGNORECASE))
+    for reason, pattern in (
+        ("advert", r"\b(?:career network|security[- ]cleared|security clearance job)\b"),
+        ("donation", r"^(?:donate|support us|become a (?:member|patron|subscriber))\b.{0,60}$"),
+        ("link", r"^(?:source|read more|read also|see also|related)\s*:"),
+        (
+            "share",
+            r"^(?:share(?: this)?(?: article| story)?|follow us|print|email|tweet)\b.{0,60}$",
         ),
     )
 )
@@ -247,6 +264,8 @@ def clean_text(raw: str) -> Cleaned:
     for i in nonblank:
         line = lines[i]
         reason = _boilerplate_reason(line, _BOILERPLATE)
+        if reason is None and not _is_prose(line):
+            reason = _boilerplate_reason(line, _CHROME)
         if reason is not None:
             removed[i] = reason
             if reason == "link" and url is None:

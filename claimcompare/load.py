@@ -7,8 +7,10 @@ cleaning infers from the text; every inferred value records where it came from.
 
 from __future__ import annotations
 
+import csv
 import datetime as _dt
 import glob
+import io
 import json
 import logging
 import math
@@ -61,8 +63,10 @@ class _Sink:
         self.skipped: list[Skipped] = []
 
     def fail(self, source: str, reason: str) -> None:
+        reason = reason.removeprefix(f"{source}: ")
         if self.errors == "raise":
-            raise InputError(f"{source}: {reason}")
+            # A reason that names its own source (a row of the file) needs no second prefix.
+            raise InputError(reason if source in reason else f"{source}: {reason}")
         message = f"skipped {source}: {reason}"
         logger.warning(message)
         warnings.warn(message, stacklevel=4)
@@ -278,8 +282,8 @@ def corpus_from_frame(
     return corpus_from_records(records, clean=clean, errors=errors, source=label, **column_map)
 
 
-def _read_json_records(path: Path) -> list[Mapping[str, Any]]:
-    text = read_text_file(path)
+def _read_json_records(path: Path, *, encoding: str) -> list[Mapping[str, Any]]:
+    text = read_text_file(path, encoding=encoding)
     if path.suffix.lower() == ".jsonl":
         records = []
         for n, line in enumerate(text.splitlines(), start=1):
@@ -289,11 +293,15 @@ def _read_json_records(path: Path) -> list[Mapping[str, Any]]:
                 records.append(json.loads(line))
             except json.JSONDecodeError as exc:
                 raise InputError(f"{path} line {n}: invalid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise InputError(f"{path} line {n}: JSON nested too deeply") from None
         return records
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: JSON nested too deeply") from None
     if isinstance(data, Mapping):
         data = [data]
     if not isinstance(data, list):
@@ -302,36 +310,52 @@ def _read_json_records(path: Path) -> list[Mapping[str, Any]]:
 
 
 def _load_file(
-    path: Path, *, clean: bool, sink: _Sink, encoding: str, column_map: dict[str, str]
+    path: Path, *, clean: bool, sink: _Sink, encoding: str, column_map: Mapping[str, str]
 ) -> list[Document]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         text = read_text_file(path, encoding=encoding)
         return [_make_document({"text": text}, doc_id=path.stem, source=str(path), clean=clean)]
     if suffix == ".csv":
+        # Read through read_text_file so that binary and undecodable CSV files get the same
+        # messages (file and byte offset) as text files.
+        text = read_text_file(path, encoding=encoding)
         try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=encoding)
-        except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
             raise InputError(f"cannot read {path} as CSV: {exc}") from None
-        records: list[Mapping[str, Any]] = [
-            {str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")
-        ]
+        corpus = corpus_from_frame(
+            frame, clean=clean, errors=sink.errors, source=str(path), **column_map
+        )
     else:
-        records = _read_json_records(path)
-    corpus = corpus_from_records(
-        records, clean=clean, errors=sink.errors, source=str(path), **column_map
-    )
+        corpus = corpus_from_records(
+            _read_json_records(path, encoding=encoding),
+            clean=clean,
+            errors=sink.errors,
+            source=str(path),
+            **column_map,
+        )
     sink.skipped.extend(corpus.skipped)
     return list(corpus)
 
 
 def _expand(source: Any) -> list[Path]:
-    items = [source] if isinstance(source, (str, os.PathLike)) else list(source)
+    if isinstance(source, (str, os.PathLike)):
+        items = [source]
+    elif isinstance(source, (list, tuple)):
+        items = list(source)
+    else:
+        raise ParameterError(
+            f"source must be a path, a list of paths, a glob, a DataFrame, a list of records "
+            f"or a Corpus, got {type(source).__name__}"
+        )
     paths: list[Path] = []
     for item in items:
         if not isinstance(item, (str, os.PathLike)):
             raise ParameterError(f"expected a path, got {type(item).__name__}")
         text = os.fspath(item)
+        if not text.strip():
+            raise InputError("empty path: name a file, a folder or a glob")
         if any(ch in text for ch in "*?["):
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
@@ -395,7 +419,7 @@ def load_corpus(
     (5, 'Iran Press TV', datetime.date(2020, 1, 7))
     """
     _check_errors(errors)
-    columns = _check_column_map(column_map)
+    _check_column_map(column_map)
     if isinstance(source, Corpus):
         corpus = source
     elif isinstance(source, pd.DataFrame):
@@ -423,10 +447,12 @@ def load_corpus(
                 continue
             try:
                 docs.extend(
-                    _load_file(path, clean=clean, sink=sink, encoding=encoding, column_map=columns)
+                    _load_file(
+                        path, clean=clean, sink=sink, encoding=encoding, column_map=column_map
+                    )
                 )
             except InputError as exc:
-                sink.fail(str(path), str(exc).removeprefix(f"{path}: "))
+                sink.fail(str(path), str(exc))
         if not docs:
             detail = "; ".join(f"{s.source}: {s.reason}" for s in sink.skipped)
             raise InputError(
