@@ -124,7 +124,10 @@ _DATELINES = tuple(
     )
 )
 _URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b", re.UNICODE)
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\b")
+_BYLINE_PARTS = re.compile(r"\s*(?:[,|–—]|\s-\s|\bfor\b|\band\b)\s*")
+# "TRIPOLI (Reuters) - ..." opening the first paragraph of a wire story.
+_WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<outlet>[^()]{2,40})\)\s*[-–—]")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]\s]*$")
 _QUOTES = "\"'“”‘’«»‹›„"
@@ -299,6 +302,11 @@ def clean_text(raw: str) -> Cleaned:
             elif _BYLINE.match(line):
                 removed[i] = "byline"
                 provenance.setdefault("byline", f"line {i + 1}: {line!r}")
+                named = [outlet_name(part) for part in _BYLINE_PARTS.split(line)]
+                by_outlet = next((n for n in named if n), None)
+                if outlet is None and by_outlet:
+                    outlet = by_outlet
+                    provenance["outlet"] = f"byline, line {i + 1}: {line!r}"
         candidates = [i for i in preamble if i not in removed and len(_words(lines[i])) >= 3]
         if candidates:
             headline = candidates[-1]
@@ -314,6 +322,12 @@ def clean_text(raw: str) -> Cleaned:
                 reason = _boilerplate_reason(lines[i], _TRAILER)
                 if reason is not None:
                     removed[i] = reason
+
+    if outlet is None and first_body is not None:
+        wire = _WIRE_DATELINE.match(lines[first_body])
+        if wire and outlet_name(wire.group("outlet")):
+            outlet = outlet_name(wire.group("outlet"))
+            provenance["outlet"] = f"wire dateline, line {first_body + 1}: {wire.group(0)!r}"
 
     if outlet is None and url is not None:
         host = urlsplit(url).hostname or ""

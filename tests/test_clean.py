@@ -291,3 +291,37 @@ def test_seed_frame_lists_documents_by_id_with_their_removed_counts(seeds: Corpu
     assert frame["doc_id"].tolist() == [S000, S001, S002, S003, S004]
     assert frame["n_removed"].tolist() == [6, 2, 7, 6, 2]
     assert not frame["text"].str.contains("Join the", regex=False).any()
+
+
+# --- outlet from a byline or a wire dateline ---------------------------------------------------
+
+
+def test_outlet_from_byline_is_recorded_and_the_byline_removed() -> None:
+    raw = (
+        "Haftar seizes Sirte\n\nBy Jane Doe | Al Jazeera\n\n"
+        "Forces loyal to Haftar seized the city of Sirte on Monday, officials said."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Al Jazeera"
+    assert cleaned.provenance["outlet"].startswith("byline, line 3")
+    assert [r.reason for r in cleaned.removed] == ["byline"]
+    assert "Jane Doe" not in cleaned.text
+
+
+def test_outlet_from_wire_dateline_keeps_the_sentence() -> None:
+    raw = (
+        "Haftar seizes Sirte\n\n"
+        "TRIPOLI (Reuters) - Forces loyal to Haftar seized the city of Sirte on Monday."
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.outlet == "Reuters"
+    assert "wire dateline" in cleaned.provenance["outlet"]
+    assert "TRIPOLI (Reuters) - Forces loyal" in cleaned.text
+
+
+def test_byline_without_an_outlet_sets_none() -> None:
+    cleaned = clean_text(
+        "By Jane Doe\n\nForces loyal to Haftar seized the city of Sirte on Monday, officials said."
+    )
+    assert cleaned.outlet is None
+    assert "byline" in cleaned.provenance
