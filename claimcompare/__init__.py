@@ -4,25 +4,37 @@ from __future__ import annotations
 
 import logging
 
+from .actors import ActorIndex, Mention, actor_mentions, find_actors
 from .claims import find_quotes, split_claims, voice_spans
 from .clean import clean_text
+from .discover import distinctive_terms
 from .document import Corpus, Document, RemovedLine, Skipped
 from .errors import ClaimCompareError, InputError, ParameterError
+from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ActorIndex",
     "ClaimCompareError",
     "Corpus",
     "Document",
     "InputError",
+    "Lexicon",
+    "LexiconEntry",
+    "Mention",
     "ParameterError",
     "RemovedLine",
     "Skipped",
+    "TermMatch",
+    "actor_mentions",
     "clean_text",
+    "distinctive_terms",
+    "find_actors",
     "find_quotes",
     "load_corpus",
+    "match_terms",
     "split_claims",
     "voice_spans",
 ]

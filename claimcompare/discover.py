@@ -111,16 +111,17 @@ def _group_labels(corpus: Corpus, by: str, missing: str) -> list[str]:
     for doc, value in zip(corpus, values, strict=True):
         if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
             absent.append(doc.doc_id)
-            labels.append(f"<no {by}>")
+            # Two documents of unknown outlet need not share one: label each as claims do.
+            labels.append(doc.label if by == "outlet" else f"<no {by}>")
         else:
             labels.append(value if isinstance(value, str) else str(value))
     if absent:
         if missing == "raise":
             raise InputError(
                 f"documents {absent[:10]} have no {by!r}; pass missing='group' to put them in "
-                f"a group of their own labelled '<no {by}>'"
+                "a group of their own"
             )
-        logger.info("%d documents without %r form the group '<no %s>'", len(absent), by, by)
+        logger.info("%d documents without %r form groups of their own", len(absent), by)
     return labels
 
 
@@ -209,7 +210,9 @@ def distinctive_terms(
         Keep the ``top`` terms with the highest ``z`` per group.
     missing : {"group", "raise"}, default "group"
         Documents whose ``by`` value is None or empty are never dropped: they form a group
-        labelled ``"<no BY>"`` (e.g. ``"<no outlet>"``), or raise :class:`InputError`.
+        labelled ``"<no BY>"`` (e.g. ``"<no published>"``), or raise :class:`InputError`. For
+        ``by="outlet"`` each such document is its own group, ``"<unknown outlet: DOC_ID>"``,
+        as in the claims table.
 
     Returns
     -------

@@ -176,8 +176,10 @@ def test_by_other_fields_meta_and_missing_values() -> None:
     }  # fmt: skip
     assert set(distinctive_terms(corpus, by="side")["group"]) == {"east", "west", "<no side>"}
     out = distinctive_terms(corpus, ngram_range=(1, 1), min_count=0)
-    nobody = row(out, "<no outlet>", "peace")
-    assert (nobody["count_group"], nobody["count_rest"]) == (3, 0)
+    # Documents of unknown outlet are each their own group, labelled as in the claims table.
+    assert set(out["group"]) == {"A", "<unknown outlet: b>", "<unknown outlet: c>"}
+    nobody = row(out, "<unknown outlet: b>", "peace")
+    assert (nobody["count_group"], nobody["count_rest"]) == (2, 1)
     with pytest.raises(InputError, match=r"documents \['b', 'c'\] have no 'outlet'"):
         distinctive_terms(corpus, missing="raise")
     with pytest.raises(ParameterError, match="neither a Document field"):
