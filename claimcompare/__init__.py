@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from .actors import ActorIndex, Mention, actor_mentions, find_actors
+from .align import Alignment, ClaimAligner
 from .claims import find_quotes, split_claims, voice_spans
 from .clean import clean_text
 from .discover import distinctive_terms
@@ -17,6 +18,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ActorIndex",
+    "Alignment",
+    "ClaimAligner",
     "ClaimCompareError",
     "Corpus",
     "Document",

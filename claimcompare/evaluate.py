@@ -1,0 +1,147 @@
+"""Measure the default :class:`~claimcompare.similarity.PairModel` on public test sets.
+
+Run ``python -m claimcompare.evaluate [--benchmarks DIR]`` from the project root. It reads
+MSRP ``msr_paraphrase_test`` and STS-B ``sts-test`` from ``../shared/benchmarks`` (never bundled)
+and prints MSRP accuracy / F1 at the model's threshold and the STS-B Spearman (x100) of the
+predicted probability against the gold scores, beside published numbers from each SOURCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.stats import spearmanr
+
+from .errors import InputError
+from .similarity import PairModel
+
+__all__ = ["evaluate_msrp", "evaluate_sts", "main"]
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
+
+#: Published anchors (test sets), copied from the benchmarks' SOURCE.md / PEERS.md.
+MSRP_ANCHORS: tuple[tuple[str, float, float], ...] = (
+    ("always 'paraphrase'", 66.5, 79.9),
+    ("TF-IDF cosine, tuned threshold (PEERS.md)", 69.2, 81.0),
+    ("all-MiniLM-L6-v2 cosine, tuned threshold (PEERS.md)", 71.9, 80.7),
+    ("Wan et al. 2006 (dependency features)", 75.6, 83.0),
+    ("He et al. 2015 (multi-perspective CNN)", 78.6, 84.7),
+    ("Ji & Eisenstein 2013 (TF-KLD)", 80.4, 85.9),
+)
+STS_ANCHORS: tuple[tuple[str, float], ...] = (
+    ("avg GloVe embeddings", 58.02),
+    ("TF-IDF char_wb 3-5gram cosine (SOURCE.md)", 70.28),
+    ("Universal Sentence Encoder", 74.92),
+    ("SBERT-NLI-base (no STS training)", 77.03),
+    ("all-MiniLM-L6-v2 (no STS-B training)", 82.03),
+    ("SBERT-NLI-STSb-base (trained on STS-B)", 85.35),
+)
+
+
+def _require(path: Path) -> Path:
+    if not path.is_file():
+        raise InputError(f"benchmark file not found: {path} (pass --benchmarks DIR)")
+    return path
+
+
+def evaluate_msrp(model: PairModel, benchmarks: Path) -> dict[str, float]:
+    """Accuracy and F1 (positive class) on MSRP test at the model's threshold.
+
+    Examples
+    --------
+    >>> evaluate_msrp(PairModel.default(), Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    claimcompare.errors.InputError: benchmark file not found: ...
+    """
+    path = _require(benchmarks / "msrp" / "msr_paraphrase_test.txt")
+    frame = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, encoding="utf-8")
+    y = frame["Quality"].astype(int).to_numpy()
+    start = time.perf_counter()
+    pred = model.predict(frame["#1 String"].tolist(), frame["#2 String"].tolist())
+    seconds = time.perf_counter() - start
+    tp = int(((pred == 1) & (y == 1)).sum())
+    precision = tp / max(int(pred.sum()), 1)
+    recall = tp / max(int(y.sum()), 1)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "pairs": float(len(y)),
+        "accuracy": float((pred == y).mean()),
+        "f1": float(f1),
+        "precision": float(precision),
+        "recall": float(recall),
+        "seconds": seconds,
+    }
+
+
+def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
+    """Spearman and Pearson (x100) of the predicted probability against STS-B test gold scores.
+
+    Examples
+    --------
+    >>> evaluate_sts(PairModel.default(), Path("/nonexistent"))
+    Traceback (most recent call last):
+    ...
+    claimcompare.errors.InputError: benchmark file not found: ...
+    """
+    path = _require(benchmarks / "sts-benchmark" / "sts-test.csv")
+    a, b, gold = [], [], []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.rstrip("\n").split("\t")
+            a.append(fields[5])
+            b.append(fields[6])
+            gold.append(float(fields[4]))
+    prob = model.predict_proba(a, b)[:, 1]
+    return {
+        "pairs": float(len(gold)),
+        "spearman": 100.0 * float(spearmanr(prob, gold).statistic),
+        "pearson": 100.0 * float(np.corrcoef(prob, gold)[0, 1]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the evaluation report; returns the process exit code."""
+    parser = argparse.ArgumentParser(
+        prog="python -m claimcompare.evaluate", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
+    args = parser.parse_args(argv)
+    model = PairModel.default()
+    try:
+        msrp = evaluate_msrp(model, args.benchmarks)
+        sts = evaluate_sts(model, args.benchmarks)
+    except InputError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    out = sys.stdout
+    out.write(f"PairModel.default(): threshold {model.threshold_:.3f}\n\n")
+    out.write(f"MSRP test ({int(msrp['pairs'])} pairs)            acc    F1\n")
+    out.write(
+        f"  claimcompare PairModel                        {100 * msrp['accuracy']:5.1f}  "
+        f"{100 * msrp['f1']:5.1f}   (P {100 * msrp['precision']:.1f}, "
+        f"R {100 * msrp['recall']:.1f}, {msrp['seconds']:.2f} s)\n"
+    )
+    for name, acc, f1 in MSRP_ANCHORS:
+        out.write(f"  {name:<46}{acc:5.1f}  {f1:5.1f}\n")
+    out.write(f"\nSTS-B test ({int(sts['pairs'])} pairs)          Spearman x100\n")
+    out.write(
+        f"  claimcompare PairModel (probability)          {sts['spearman']:5.2f}   "
+        f"(Pearson {sts['pearson']:.2f})\n"
+    )
+    for name, rho in STS_ANCHORS:
+        out.write(f"  {name:<46}{rho:5.2f}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
