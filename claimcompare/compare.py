@@ -1,0 +1,312 @@
+"""Comparing aligned claims: where accounts agree, differ in precision, or conflict.
+
+For two claims that state the same thing (from different outlets), every fact is compared:
+quantities, dates, sets of actors, negation, hedging and attribution. Each comparison gives a
+:class:`Finding`:
+
+* ``agree``: the same fact;
+* ``compatible``: both can be true, one is less precise ("only three hours" vs "just hours",
+  "35 troops" vs "troops", "April" vs "last April" written in January 2020);
+* ``conflict``: they cannot both be true (``severity="contradiction"``), or they present the
+  same fact differently: a list of backers that adds or drops members, a claim one outlet
+  asserts and another only attributes or hedges (``severity="difference"``).
+
+Agreements and compatible facts go to the agreements table; contradictions and differences to the
+conflicts table, whose ``kind`` is one of ``number, date, set, negation, attribution, hedge,
+label``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from nltk.stem.snowball import SnowballStemmer
+
+from .facts import (
+    DateMention,
+    compare_dates,
+    compare_polarity,
+    compare_quantities,
+    compare_sets,
+    find_dates,
+    find_quantities,
+    find_sets,
+)
+
+__all__ = ["FINDING_COLUMNS", "Finding", "compare_claim_pair", "compare_clusters"]
+
+FINDING_COLUMNS = [
+    "cluster_id",
+    "kind",
+    "verdict",
+    "severity",
+    "claim_a",
+    "claim_b",
+    "outlet_a",
+    "outlet_b",
+    "value_a",
+    "value_b",
+    "explanation",
+    "shared",
+    "only_a",
+    "only_b",
+]
+
+# Attribution verbs that cast doubt on what they report, against neutral "said".
+_DOUBTING_CUES = ("claim", "insist", "alleg")
+_stemmer = SnowballStemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fact compared between two claims."""
+
+    kind: str
+    verdict: str
+    severity: str | None
+    value_a: str
+    value_b: str
+    explanation: str
+    shared: tuple[str, ...] = ()
+    only_a: tuple[str, ...] = ()
+    only_b: tuple[str, ...] = ()
+
+
+def _unit_key(unit: str | None) -> str | None:
+    return None if unit is None else _stemmer.stem(unit.lower().split()[-1])
+
+
+def _quantity_findings(text_a: str, text_b: str) -> list[Finding]:
+    """Pair quantities of the same unit; a bare noun on one side counts as 'unspecified'."""
+    plain_a, plain_b = find_quantities(text_a), find_quantities(text_b)
+    units_a = {q.unit for q in plain_a if q.unit}
+    units_b = {q.unit for q in plain_b if q.unit}
+    qa = find_quantities(text_a, nouns=units_b) if units_b else plain_a
+    qb = find_quantities(text_b, nouns=units_a) if units_a else plain_b
+    findings = []
+    used: set[int] = set()
+    for a in qa:
+        key = _unit_key(a.unit)
+        if key is None:
+            continue
+        for k, b in enumerate(qb):
+            if k in used or _unit_key(b.unit) != key:
+                continue
+            if a.approximation == "unspecified" and b.approximation == "unspecified":
+                continue
+            used.add(k)
+            findings.append(_from_verdict(compare_quantities(a, b)))
+            break
+    return findings
+
+
+def _date_findings(
+    text_a: str, text_b: str, published_a: dt.date | None, published_b: dt.date | None
+) -> list[Finding]:
+    """Pair each resolved date with the other side's date of the same modifier that overlaps it
+    most; a claim with one date each is compared whatever the overlap."""
+    da = [d for d in find_dates(text_a, published=published_a) if d.anchor != "event"]
+    db = [d for d in find_dates(text_b, published=published_b) if d.anchor != "event"]
+    if not da or not db:
+        return []
+    if len(da) == 1 and len(db) == 1:
+        return [_from_verdict(compare_dates(da[0], db[0]))]
+    findings = []
+    used: set[int] = set()
+    for a in da:
+        candidates = [
+            (k, b) for k, b in enumerate(db) if k not in used and b.modifier == a.modifier
+        ]
+        best = max(candidates, key=lambda kb: _overlap(a, kb[1]), default=None)
+        if best is None or _overlap(a, best[1]) <= 0:
+            continue
+        used.add(best[0])
+        findings.append(_from_verdict(compare_dates(a, best[1])))
+    return findings
+
+
+def _overlap(a: DateMention, b: DateMention) -> int:
+    if not (a.resolved and b.resolved and a.earliest and a.latest and b.earliest and b.latest):
+        return 0
+    return (min(a.latest, b.latest) - max(a.earliest, b.earliest)).days + 1
+
+
+def _set_findings(
+    text_a: str, text_b: str, canonical: Callable[[str], str | None] | None
+) -> list[Finding]:
+    sa = find_sets(text_a, canonical=canonical)
+    sb = find_sets(text_b, canonical=canonical)
+    findings = []
+    used: set[int] = set()
+    for a in sa:
+        best = max(
+            ((k, b) for k, b in enumerate(sb) if k not in used),
+            key=lambda kb: len(a.names & kb[1].names),
+            default=None,
+        )
+        if best is None or not a.names & best[1].names:
+            continue
+        used.add(best[0])
+        findings.append(_from_verdict(compare_sets(a, best[1])))
+    return findings
+
+
+def _attribution_finding(claim_a: Mapping[str, Any], claim_b: Mapping[str, Any]) -> Finding | None:
+    """Asserted by one outlet, attributed or quoted by the other; or a doubting cue on one side."""
+
+    def stance(claim: Mapping[str, Any]) -> str:
+        voice = claim.get("voice")
+        return "asserted" if voice == "outlet" else "attributed"
+
+    def describe(claim: Mapping[str, Any]) -> str:
+        speaker, cue = claim.get("speaker"), claim.get("cue")
+        if isinstance(speaker, str) and isinstance(cue, str):
+            return f"{cue} by {speaker}"
+        return "asserted by the outlet" if stance(claim) == "asserted" else str(claim.get("voice"))
+
+    sa, sb = stance(claim_a), stance(claim_b)
+    va, vb = describe(claim_a), describe(claim_b)
+    if sa != sb:
+        return Finding(
+            "attribution",
+            "conflict",
+            "difference",
+            va,
+            vb,
+            "one outlet states it as fact, the other only reports someone saying it",
+        )
+    doubt_a = _doubting(claim_a.get("cue"))
+    doubt_b = _doubting(claim_b.get("cue"))
+    if doubt_a != doubt_b:
+        return Finding(
+            "attribution",
+            "conflict",
+            "difference",
+            va,
+            vb,
+            "one outlet reports it with a verb that casts doubt ('claimed', 'insisted'), "
+            "the other neutrally",
+        )
+    return None
+
+
+def _doubting(cue: Any) -> bool:
+    return isinstance(cue, str) and any(cue.lower().startswith(p) for p in _DOUBTING_CUES)
+
+
+def _from_verdict(v: Any) -> Finding:
+    severity = None
+    if v.verdict == "conflict":
+        severity = "contradiction"
+    elif v.kind in ("set", "hedge") and v.verdict == "compatible":
+        severity = "difference"
+    verdict = "conflict" if severity else v.verdict
+    return Finding(
+        v.kind,
+        verdict,
+        severity,
+        v.value_a,
+        v.value_b,
+        v.explanation,
+        tuple(v.shared),
+        tuple(v.only_a),
+        tuple(v.only_b),
+    )
+
+
+def compare_claim_pair(
+    claim_a: Mapping[str, Any],
+    claim_b: Mapping[str, Any],
+    *,
+    published_a: dt.date | None = None,
+    published_b: dt.date | None = None,
+    canonical: Callable[[str], str | None] | None = None,
+) -> list[Finding]:
+    """Compare every fact of two claims that state the same thing.
+
+    ``claim_a`` and ``claim_b`` are rows of :func:`~claimcompare.claims.split_claims` (at least
+    ``text``; ``voice``, ``speaker`` and ``cue`` for attribution). ``canonical`` maps an actor's
+    name to its canonical name (e.g. ``ActorIndex.canonical``) so sets compare after aliases.
+
+    Examples
+    --------
+    >>> a = {"text": "Haftar is backed by Egypt and the United Arab Emirates.", "voice": "outlet"}
+    >>> b = {"text": "Egypt, the United Arab Emirates and Russia are backing Haftar.",
+    ...      "voice": "outlet"}
+    >>> [(f.kind, f.verdict, f.severity, f.only_b) for f in compare_claim_pair(a, b)]
+    [('set', 'conflict', 'difference', ('Russia',))]
+    >>> a = {"text": 'The operation "lasted only three hours."', "voice": "outlet"}
+    >>> b = {"text": "The operation lasted just hours.", "voice": "outlet"}
+    >>> [(f.kind, f.verdict) for f in compare_claim_pair(a, b)]
+    [('number', 'compatible')]
+    """
+    text_a, text_b = str(claim_a["text"]), str(claim_b["text"])
+    findings = _quantity_findings(text_a, text_b)
+    findings += _date_findings(text_a, text_b, published_a, published_b)
+    findings += _set_findings(text_a, text_b, canonical)
+    polarity = compare_polarity(text_a, text_b)
+    if polarity.verdict != "agree":
+        findings.append(_from_verdict(polarity))
+    attribution = _attribution_finding(claim_a, claim_b)
+    if attribution is not None:
+        findings.append(attribution)
+    return findings
+
+
+def compare_clusters(
+    claims: pd.DataFrame,
+    clusters: pd.DataFrame,
+    *,
+    published: Mapping[str, dt.date | None] | None = None,
+    canonical: Callable[[str], str | None] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compare every pair of claims from different outlets within each cluster.
+
+    Returns ``(agreements, conflicts)``: two DataFrames with the columns of ``FINDING_COLUMNS``.
+    ``published`` maps ``doc_id`` to its publication date, to resolve relative dates.
+    """
+    by_id = claims.set_index("claim_id", drop=False)
+    dates = dict(published or {})
+    rows = []
+    for cluster_id, group in clusters.groupby("cluster_id", sort=True):
+        ids = sorted(group["claim_id"].astype(str))
+        for id_a, id_b in itertools.combinations(ids, 2):
+            a, b = by_id.loc[id_a], by_id.loc[id_b]
+            if a["outlet"] == b["outlet"]:
+                continue
+            for f in compare_claim_pair(
+                a.to_dict(),
+                b.to_dict(),
+                published_a=dates.get(str(a["doc_id"])),
+                published_b=dates.get(str(b["doc_id"])),
+                canonical=canonical,
+            ):
+                rows.append(
+                    {
+                        "cluster_id": cluster_id,
+                        "kind": f.kind,
+                        "verdict": f.verdict,
+                        "severity": f.severity,
+                        "claim_a": id_a,
+                        "claim_b": id_b,
+                        "outlet_a": a["outlet"],
+                        "outlet_b": b["outlet"],
+                        "value_a": f.value_a,
+                        "value_b": f.value_b,
+                        "explanation": f.explanation,
+                        "shared": f.shared,
+                        "only_a": f.only_a,
+                        "only_b": f.only_b,
+                    }
+                )
+    table = pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    conflict = table["verdict"] == "conflict"
+    return (
+        table[~conflict].reset_index(drop=True),
+        table[conflict].reset_index(drop=True),
+    )

@@ -1,0 +1,127 @@
+"""Per-pair fact comparison on seed claims the issue names, and on crafted pairs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pytest
+
+import claimcompare as cc
+from claimcompare.compare import FINDING_COLUMNS, Finding, compare_claim_pair, compare_clusters
+
+Compare = Callable[[str, str], list[Finding]]
+
+S000, S001, S002, S003 = (
+    "000_348943f42b5aa69a",
+    "001_61a362be6e1436b7",
+    "002_03d7a90d1c96a686",
+    "003_d3d53ad44076e59b",
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> cc.Corpus:
+    return cc.load_corpus("seeds/")
+
+
+@pytest.fixture(scope="module")
+def claims(corpus: cc.Corpus) -> pd.DataFrame:
+    return cc.split_claims(corpus).set_index("claim_id", drop=False)
+
+
+@pytest.fixture(scope="module")
+def compare(corpus: cc.Corpus, claims: pd.DataFrame) -> Compare:
+    index = cc.ActorIndex.from_frame(cc.find_actors(corpus))
+
+    def run(x: str, y: str) -> list[Finding]:
+        a, b = claims.loc[x], claims.loc[y]
+        return compare_claim_pair(
+            a.to_dict(),
+            b.to_dict(),
+            published_a=corpus[a.doc_id].published,
+            published_b=corpus[b.doc_id].published,
+            canonical=index.canonical,
+        )
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("other", "added"),
+    [(f"{S001}#7", "Russia"), (f"{S002}#4", "Jordan"), (f"{S003}#5", "Saudi Arabia")],
+)
+def test_backers_differ_by_who_each_outlet_adds(compare: Compare, other: str, added: str) -> None:
+    sets = [f for f in compare(f"{S000}#6", other) if f.kind == "set"]
+    assert len(sets) == 1
+    finding = sets[0]
+    assert (finding.verdict, finding.severity) == ("conflict", "difference")
+    assert finding.shared == ("Egypt", "United Arab Emirates")  # "UAE" merged as an alias
+    assert finding.only_a == () and finding.only_b == (added,)
+
+
+def test_operation_length_is_not_a_conflict(compare: Compare) -> None:
+    findings = compare(f"{S000}#3", f"{S001}#3")
+    numbers = [f for f in findings if f.kind == "number"]
+    assert [(f.value_a, f.value_b, f.verdict) for f in numbers] == [
+        ("only three hours", "just hours", "compatible")
+    ]
+    assert not [f for f in findings if f.verdict == "conflict" and f.kind == "number"]
+
+
+@pytest.mark.parametrize("other", [f"{S003}#5", f"{S002}#18"])
+def test_april_2019_dated_three_ways_agrees(compare: Compare, other: str) -> None:
+    dates = [f for f in compare(f"{S000}#10", other) if f.kind == "date"]
+    assert [f.verdict for f in dates] == ["agree"]
+
+
+def test_sirte_hedged_in_one_outlet_and_asserted_in_another(compare: Compare) -> None:
+    hedges = [f for f in compare(f"{S000}#1", f"{S001}#1") if f.kind == "hedge"]
+    assert [(f.value_a, f.verdict, f.severity) for f in hedges] == [
+        ("reportedly", "conflict", "difference")
+    ]
+
+
+def test_asserted_against_attributed_is_an_attribution_difference() -> None:
+    a = {"text": "Haftar's forces seized Sirte.", "voice": "outlet"}
+    b = {"text": "Haftar's forces seized Sirte.", "voice": "attributed", "speaker": "LNA",
+         "cue": "said"}  # fmt: skip
+    [finding] = compare_claim_pair(a, b)
+    assert (finding.kind, finding.value_b) == ("attribution", "said by LNA")
+
+
+def test_claimed_against_said_is_an_attribution_difference() -> None:
+    a = {"text": "X seized Sirte.", "voice": "attributed", "speaker": "X", "cue": "claimed"}
+    b = {"text": "X seized Sirte.", "voice": "attributed", "speaker": "X", "cue": "said"}
+    assert [f.kind for f in compare_claim_pair(a, b)] == ["attribution"]
+
+
+def test_a_changed_number_is_a_contradiction() -> None:
+    a = {"text": "Ankara deployed 35 troops in Tripoli.", "voice": "outlet"}
+    b = {"text": "Ankara deployed 350 troops in Tripoli.", "voice": "outlet"}
+    [finding] = compare_claim_pair(a, b)
+    assert (finding.kind, finding.verdict, finding.severity) == (
+        "number",
+        "conflict",
+        "contradiction",
+    )
+
+
+def test_identical_claims_have_no_findings() -> None:
+    a = {"text": "Haftar is backed by Egypt and the UAE.", "voice": "outlet"}
+    assert all(f.verdict == "agree" for f in compare_claim_pair(a, dict(a)))
+
+
+def test_compare_clusters_splits_agreements_and_conflicts(
+    claims: pd.DataFrame, corpus: cc.Corpus
+) -> None:
+    ids = [f"{S000}#6", f"{S001}#7", f"{S000}#3", f"{S001}#3"]
+    clusters = pd.DataFrame({"cluster_id": [0, 0, 1, 1], "claim_id": ids})
+    published = {d.doc_id: d.published for d in corpus}
+    agreements, conflicts = compare_clusters(
+        claims.reset_index(drop=True), clusters, published=published
+    )
+    assert list(conflicts.columns) == FINDING_COLUMNS == list(agreements.columns)
+    assert set(conflicts.kind) >= {"set"}
+    assert (conflicts.verdict == "conflict").all() and (agreements.verdict != "conflict").all()
+    assert "number" in set(agreements.kind)
