@@ -13,6 +13,7 @@ from .document import Corpus, Document, RemovedLine, Skipped
 from .errors import ClaimCompareError, InputError, ParameterError
 from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
+from .terms import find_loaded_terms
 
 __version__ = "0.1.0"
 
@@ -35,6 +36,7 @@ __all__ = [
     "clean_text",
     "distinctive_terms",
     "find_actors",
+    "find_loaded_terms",
     "find_quotes",
     "load_corpus",
     "match_terms",

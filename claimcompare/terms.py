@@ -1,0 +1,687 @@
+r"""Loaded terms in context: which words each outlet uses, in whose voice, and about whom.
+
+:func:`find_loaded_terms` runs the lexicon once over each document's text, places every match in
+its claim and in the voice span that holds it, and points it at an actor.
+
+Voice
+-----
+``voice`` is the voice of the match itself, from the claim's voice spans (:func:`split_claims`):
+``outlet`` (the outlet's own words, including the attribution frame "X claimed"), ``quoted``
+(inside quotation marks) or ``attributed`` (reported paraphrase). ``speaker`` is the claim's
+speaker for quoted and attributed matches, None for the outlet's. ``voice_rule`` says why:
+
+- ``voice span``: the voice of the span.
+- ``distancing marker``: "what it called", "what they described as" outside quotation marks are
+  always the outlet's words, whatever the span.
+- ``speaker's own side in paraphrase``: a negative label in paraphrase aimed at the speaker, or
+  after "his"/"her"/"its"/"their" ("Haftar urged his self-proclaimed Libyan National Army"): no one
+  calls their own side self-proclaimed, so the word is the outlet's.
+
+Scare quotes
+------------
+A quotation of one to three words is a scare quote when the claim it stands in has no speaker
+(the outlet puts the words in quotation marks without saying whose they are), or when a
+distancing marker stands right before it ("what it called “terrorist groups”"), and it does not
+make up most of its claim. It is reported as an extra row: ``category`` ``scare_quote``, ``entry``
+``scare quotes``, ``voice`` ``outlet``, ``term`` the quoted words without the marks, polarity -1,
+weight 0.5. The words inside keep their own rows, in ``quoted`` voice. A short quotation whose
+claim names a speaker ("the "colonial" intervention", Haftar urged) is that speaker's word.
+
+Targets
+-------
+``target`` is the canonical name of an actor of the :class:`ActorIndex`, or None;
+``target_rule`` says how it was found. Actors are sorted into people, organisations and others
+(places, countries) by their names (see :func:`actor_kinds`); only people and organisations are
+targets of the local rules. Rules, first that applies wins:
+
+=================================  ==============================================================
+``inside actor mention``           the match lies in a mention of an actor (a user's alias)
+``name follows``                   up to three words, no comma or function word, then a name:
+                                   "renegade general Khalifa Haftar", "self-styled Libyan
+                                   National Army" (the label attaches to the name that follows it,
+                                   even after a possessive: "Haftar's self-proclaimed LNA" -> LNA)
+``name before``                    a name right before: "LNA militia"
+``possessive``                     "Haftar's self-styled forces"
+``X-linked``                       "Haftar-linked militias" (also -backed, -led, -aligned, -allied)
+``copula``                         "Haftar is the self-proclaimed commander of ... militia groups"
+``his/her``                        "his decades-long brutal rule": the last person named before
+                                   it in the claim or the two claims before
+``apposition``                     a short noun phrase set off by a comma before a name: "The
+                                   self-styled commander of the rebels in Libya, Khalifa Haftar,"
+``loyal to`` (and ``of``, ...)     "militia loyal to X", "forces of X", "commander of the rebels":
+                                   X is a name or another label, whose target is then taken
+``government``                     a label on or with the word "government" (or authorities,
+                                   administration: "government forces") and no name: the one
+                                   actor of the index whose name holds "Government" (so the
+                                   "internationally-recognized government of Fayez al-Sarraj" is
+                                   the Government of National Accord, not al-Sarraj); unresolved
+                                   if there are none or several
+``coreference``                    "the rebels", "the militia" (a definite article, a
+                                   demonstrative or a possessive before it): the target of an
+                                   earlier match of the same entry in the same document
+``headline``                       a label for a person ("general", "commander", "strongman",
+                                   ...) with no name: the one person the headline names
+``main person of the document``    else the person the document names most often (strictly more
+                                   than any other)
+``unresolved``                     none of the above: target None
+=================================  ==============================================================
+
+Hedges and loaded attribution verbs ("reportedly", "claimed") point at the claim's speaker
+(``speaker of the claim``) where it names an actor, else at the claim's subject: the first person
+or organisation named or labelled in the claim, else the first actor named before the hedge
+(``subject of the claim``).
+A distancing marker and a scare quote with a speaker point at that speaker
+(``whose words are quoted``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .actors import ActorIndex, ActorsLike, Mention, _gazetteer, find_actors
+from .claims import Claim, claims_of
+from .document import Corpus, Document
+from .errors import ParameterError
+from .lexicon import Lexicon, TermMatch
+
+__all__ = ["TERM_COLUMNS", "actor_kinds", "find_loaded_terms"]
+
+logger = logging.getLogger(__name__)
+
+TERM_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "claim_id",
+    "start",
+    "end",
+    "term",
+    "entry",
+    "category",
+    "polarity",
+    "weight",
+    "voice",
+    "speaker",
+    "target",
+    "target_rule",
+    "voice_rule",
+    "kind",
+]
+
+_OPTIONAL_COLUMNS = ("claim_id", "speaker", "target", "kind")
+
+SCARE_QUOTE = "scare_quote"
+UNRESOLVED = "unresolved"
+_SPEAKER_CATEGORIES = frozenset({"hedge", "loaded_attribution"})
+
+_WORD = re.compile(r"\w+")
+_PARTICLES = frozenset(
+    "al el bin ibn bint abu abd de del della di da du dos das van von der den ter ten le la".split()
+)
+_ORG_WORDS = frozenset(
+    """
+    accord administration agency alliance army assembly authority bank brigade brigades cabinet
+    coalition command commission committee company corporation council court courts empire
+    federation force forces front fund government group guard guards house kingdom league media
+    ministry movement national nations network news office organisation organization parliament
+    party police press republic security state states tv union university
+    """.split()
+)
+_PLACE_WORDS = frozenset(
+    "north south east west eastern western northern southern central city island islands gulf "
+    "sea valley province region".split()
+)
+_PERSON_NOUNS = frozenset(
+    """
+    autocrat chief chieftain commander commanders despot dictator field general leader leaders
+    marshal premier president ruler spokesman strongman strongmen tyrant warlord warlords
+    """.split()
+)
+_GROUP_NOUNS = frozenset(
+    """
+    army fighters force forces group groups gunmen junta militants militia militias rebels
+    regime troops
+    """.split()
+)
+_GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration"})
+_FUNCTION = frozenset(
+    """
+    a an and as at but by for from in into of on or that the their these this those to which
+    who whom whose with
+    """.split()
+)
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "his", "her", "its", "their"})
+_COPULA = re.compile(
+    r"\s+(?:is|was|are|were|remains|remained|became|becomes|has\s+been|had\s+been|have\s+been)"
+    r"\s+(?:[\w-]+\s+){0,8}$"
+)
+_LINKED = re.compile(r"[-\u2010\u2011](?:linked|backed|led|aligned|allied)\s+(?:[\w-]+\s+){0,2}$")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$")
+_PRONOUN = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+_OWN_SIDE = re.compile(r"\b(?:his|her|its|their)\s+$", re.IGNORECASE)
+_LINK = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}?\s+(?P<link>loyal\s+to|allied\s+(?:to|with)|aligned\s+with|"
+    r"linked\s+to|under\s+the\s+command\s+of|commanded\s+by|led\s+by|of)"
+    r"\s+(?:(?:the|a|an)\s+)?"
+)
+# "what it called", "what they described as": the outlet distancing itself from a speaker's label.
+_DISTANCING = re.compile(
+    r"\b(?:what\s+(?:it|they|he|she)\s+(?:call(?:s|ed)?|term(?:s|ed)?|describe[sd]?\s+as|"
+    r"dubbed|labell?ed|branded)|so-called)\s*[\"'\u201c\u2018\u00ab]?\s*$",
+    re.IGNORECASE,
+)
+_DISTANCING_TERM = re.compile(r"^what\s", re.IGNORECASE)
+_SCARE_MAX_WORDS = 3
+_SCARE_POLARITY = -1
+_SCARE_WEIGHT = 0.5
+_NP_WORDS = 6  # longest stretch on either side of a label inside an appositive noun phrase
+_NAME_GAP = re.compile(r"(?:[\s\u2010\u2011-]+[\w.]+){0,3}?[\s\u2010\u2011-]+|")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A resolved target: the actor and the rule that found it."""
+
+    actor: str | None
+    rule: str
+
+
+_NONE = _Found(None, UNRESOLVED)
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\u2010\u2011-]+", name) if t]
+
+
+def actor_kinds(index: ActorIndex) -> dict[str, str]:
+    """Sort actors into ``person``, ``organisation`` and ``other`` (places, countries) by name.
+
+    A country of the shipped gazetteer (one with a demonym) is ``other``; an actor with an
+    acronym among its aliases, or a word such as Army, Government, Council or National in its
+    name, is an ``organisation``; two or more capitalised name words (name particles such as
+    "al" left aside, no compass or place word) make a ``person``; the rest is ``other``.
+
+    Examples
+    --------
+    >>> index = ActorIndex.from_actors(
+    ...     {"Khalifa Haftar": ["Haftar"], "Libyan National Army": ["LNA"], "Sirte": [],
+    ...      "United Arab Emirates": ["UAE"], "Al Jazeera": []})
+    >>> kinds = actor_kinds(index)
+    >>> [kinds[a] for a in ("Khalifa Haftar", "Libyan National Army", "Sirte", "Al Jazeera")]
+    ['person', 'organisation', 'other', 'other']
+    >>> kinds["United Arab Emirates"]  # a country of the gazetteer
+    'other'
+    """
+    countries = {e.actor for e in _gazetteer() if e.kind == "demonym"}
+    kinds: dict[str, str] = {}
+    for actor in index.actors:
+        tokens = _name_tokens(actor)
+        words = {t.lower() for t in tokens}
+        acronym = any(_is_acronym(a) for a in index.aliases(actor))
+        if actor in countries:
+            kinds[actor] = "other"
+        elif acronym or words & _ORG_WORDS:
+            kinds[actor] = "organisation"
+        elif (
+            len([t for t in tokens if t.lower() not in _PARTICLES]) >= 2
+            and not words & _PLACE_WORDS
+            and all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens)
+        ):
+            kinds[actor] = "person"
+        else:
+            kinds[actor] = "other"
+    return kinds
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+
+
+@dataclass
+class _Context:
+    """What the rules of one document look at; ``memo`` caches resolved matches."""
+
+    doc: Document
+    claims: list[Claim]
+    matches: list[TermMatch]
+    mentions: list[Mention]
+    kinds: Mapping[str, str]
+    government: str | None
+    memo: dict[int, _Found] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
+        self.claim_starts = [c.start for c in self.claims]
+        self.mention_starts = [m.start for m in self.mentions]
+        self.match_starts = [m.start for m in self.matches]
+        self.headline = next((c for c in self.claims if c.kind == "heading"), None)
+        people = Counter(m.actor for m in self.mentions if self.kinds.get(m.actor) == "person")
+        ranked = people.most_common(2)
+        self.main_person: tuple[str, int] | None = None
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            self.main_person = ranked[0]
+
+    # lookups --------------------------------------------------------------------------------
+    def claim_at(self, pos: int) -> Claim | None:
+        i = bisect.bisect_right(self.claim_starts, pos) - 1
+        if i >= 0 and self.claims[i].start <= pos < self.claims[i].end:
+            return self.claims[i]
+        return None
+
+    def claim_index(self, claim: Claim) -> int:
+        return self.claim_starts.index(claim.start)
+
+    def targetable(self, mention: Mention) -> bool:
+        return self.kinds.get(mention.actor) in ("person", "organisation")
+
+    def next_mention(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos)
+        return self.mentions[i] if i < len(self.mentions) else None
+
+    def previous_mention(self, pos: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and self.mentions[i].end > pos:
+            i -= 1
+        return self.mentions[i] if i >= 0 else None
+
+    def match_starting(self, pos: int) -> int | None:
+        i = bisect.bisect_left(self.match_starts, pos)
+        if i < len(self.matches) and self.matches[i].start == pos:
+            return i
+        return None
+
+    def head(self, m: TermMatch) -> str | None:
+        """The noun a label is about: its own last word, or one of the two words after it."""
+        words = [w.lower() for w in _WORD.findall(m.text)][-1:]
+        after = self.text[m.end : m.end + 60]
+        words += [w for w in re.findall(r"[\w-]+", after)[:3] if w[:1].islower()][:2]
+        for w in words:
+            if w in _PERSON_NOUNS or w in _GROUP_NOUNS or w in _GOVERNMENT_NOUNS:
+                return w
+        return None
+
+    def speaker_target(self, claim: Claim) -> _Found | None:
+        """The actor a claim's speaker names: a person or organisation, else a labelled one."""
+        if claim.speaker_start is None or claim.speaker_end is None:
+            return None
+        s, e = claim.speaker_start, claim.speaker_end
+        inside = [m for m in self.mentions if s <= m.start and m.end <= e]
+        heads = [m for m in inside if not _POSSESSIVE.match(self.text[m.end : m.end + 3] + " ")]
+        heads = [m for m in heads if self.text[m.end : m.end + 1] not in "-\u2010\u2011"]
+        for m in [m for m in heads if self.targetable(m)] + heads:
+            return _Found(m.actor, "speaker of the claim")
+        for i, match in enumerate(self.matches):
+            if s <= match.start and match.end <= e and match.category not in _SPEAKER_CATEGORIES:
+                found = self.resolve(i)
+                if found.actor is not None:
+                    return _Found(found.actor, f"speaker of the claim ({found.rule})")
+        return None
+
+    # rules ----------------------------------------------------------------------------------
+    def resolve(self, i: int, visiting: frozenset[int] = frozenset()) -> _Found:
+        if i in self.memo:
+            return self.memo[i]
+        found = self._resolve(i, visiting | {i})
+        self.memo[i] = found
+        return found
+
+    def _resolve(self, i: int, visiting: frozenset[int]) -> _Found:
+        m = self.matches[i]
+        claim = self.claim_at(m.start)
+        if m.category in _SPEAKER_CATEGORIES:
+            return self._speaker_or_subject(m, claim)
+        if _DISTANCING_TERM.match(m.text) and claim is not None:
+            who = self.speaker_target(claim)
+            if who is not None:
+                return _Found(who.actor, "whose words are quoted")
+        for rule in (self._inside, self._follows, self._before, self._pronoun):
+            found = rule(m, claim)
+            if found is not None:
+                return found
+        found = self._apposition(m, claim) or self._link(m, visiting)
+        if found is not None:
+            return found
+        head = self.head(m)
+        words = {w.lower() for w in _WORD.findall(m.text)}
+        on_government = head in _GOVERNMENT_NOUNS or bool(words & _GOVERNMENT_NOUNS)
+        if on_government and self.government is not None:
+            return _Found(self.government, "government")
+        return self._document_rules(i, m, claim, head)
+
+    def _inside(self, m: TermMatch, claim: Claim | None) -> _Found | None:
+        for men in self.mentions:
+            if men.start <= m.start and m.end <= men.end:
+                return _Found(men.actor, "inside actor mention")
+        return None
+
+    def _follows(self, m: TermMatch, claim: Claim | None) -> _Found | None:
+        men = self.next_mention(m.end)
+        if men is None or (claim is not None and men.start >= claim.end):
+            return None
+        gap = self.text[m.end : men.start]
+        if not _NAME_GAP.fullmatch(gap) or "\n" in gap:
+            return None
+        if any(w.lower() in _FUNCTION | _GOVERNMENT_NOUNS for w in _WORD.findall(gap)):
+            return None
+        if not self.targetable(men):
+            return None
+        return _Found(men.actor, "name follows")
+
+    def _before(self, m: TermMatch, claim: Claim | None) -> _Found | None:
+        men = self.previous_mention(m.start)
+        if men is None or (claim is not None and men.start < claim.start):
+            return None
+        gap = self.text[men.end : m.start]
+        if "\n" in gap or not self.targetable(men):
+            return None
+        if gap.isspace():
+            return _Found(men.actor, "name before")
+        for rule, pattern in (
+            ("possessive", _POSSESSIVE),
+            ("X-linked", _LINKED),
+            ("copula", _COPULA),
+        ):
+            if pattern.fullmatch(gap) and (rule != "copula" or not re.search(r"[,;:()]", gap)):
+                return _Found(men.actor, rule)
+        return None
+
+    def _pronoun(self, m: TermMatch, claim: Claim | None) -> _Found | None:
+        if claim is None:
+            return None
+        before = self.text[claim.start : m.start]
+        if not _PRONOUN.search(before):
+            return None
+        first = self.claims[max(0, self.claim_index(claim) - 2)].start
+        for men in reversed(self.mentions):
+            if first <= men.start and men.end <= m.start and self.kinds[men.actor] == "person":
+                return _Found(men.actor, "his/her")
+        return None
+
+    def _apposition(self, m: TermMatch, claim: Claim | None) -> _Found | None:
+        if claim is None:
+            return None
+        lead = re.split(r"[,;:()\u2014]", self.text[claim.start : m.start])[-1]
+        tail_end = self.text.find(",", m.end, claim.end)
+        if tail_end < 0 or len(_WORD.findall(lead)) > _NP_WORDS:
+            return None
+        tail = self.text[m.end : tail_end]
+        if len(_WORD.findall(tail)) > _NP_WORDS or re.search(r"[;:()\u2014]", tail):
+            return None
+        rest = self.text[tail_end + 1 : claim.end]
+        after = claim.end - len(rest.lstrip())
+        men = self.next_mention(after)
+        if men is None or men.start != after or not self.targetable(men):
+            return None
+        return _Found(men.actor, "apposition")
+
+    def _link(self, m: TermMatch, visiting: frozenset[int]) -> _Found | None:
+        link = _LINK.match(self.text, m.end)
+        if link is None:
+            return None
+        word = " ".join(link.group("link").split())
+        head = self.head(m)
+        if word == "of" and (head is None or head in _GOVERNMENT_NOUNS):
+            return None
+        pos = link.end()
+        window = self.text[pos : pos + 60]
+        cut = re.search(r"[,;:.()\n]", window)
+        limit = pos + (cut.start() if cut else len(window))
+        men = self.next_mention(pos)
+        while men is not None and men.start < limit and not self.targetable(men):
+            men = self.next_mention(men.start + 1)
+        j = bisect.bisect_left(self.match_starts, pos)
+        label = self.matches[j] if j < len(self.matches) and self.matches[j].start < limit else None
+        if men is not None and men.start < limit and (label is None or men.start <= label.start):
+            return _Found(men.actor, word)
+        if label is not None and j not in visiting:
+            inner = self.resolve(j, visiting)
+            if inner.actor is not None:
+                return _Found(inner.actor, f"{word} '{label.text}' ({inner.rule})")
+        return None
+
+    def _document_rules(
+        self, i: int, m: TermMatch, claim: Claim | None, head: str | None
+    ) -> _Found:
+        before = _WORD.findall(self.text[max(0, m.start - 20) : m.start])
+        if before and before[-1].lower() in _DEFINITE:
+            for k in range(i - 1, -1, -1):
+                earlier = self.matches[k]
+                if earlier.entry == m.entry:
+                    found = self.resolve(k)
+                    if found.actor is not None:
+                        return _Found(found.actor, f"coreference: earlier '{earlier.text}'")
+        if head not in _PERSON_NOUNS:
+            return _NONE
+        if self.headline is not None and claim is not self.headline:
+            named = {
+                men.actor
+                for men in self.mentions
+                if self.headline.start <= men.start < self.headline.end
+                and self.kinds[men.actor] == "person"
+            }
+            if len(named) == 1:
+                return _Found(named.pop(), "headline")
+        if self.main_person is not None:
+            name, count = self.main_person
+            return _Found(name, f"main person of the document ({count} mentions)")
+        return _NONE
+
+    def _speaker_or_subject(self, m: TermMatch, claim: Claim | None) -> _Found:
+        if claim is None:
+            return _NONE
+        who = self.speaker_target(claim)
+        if who is not None:
+            return who
+        inside = [men for men in self.mentions if claim.start <= men.start and men.end <= claim.end]
+        candidates: list[tuple[int, str]] = [
+            (men.start, men.actor) for men in inside if self.targetable(men)
+        ]
+        for k, other in enumerate(self.matches):
+            if (
+                claim.start <= other.start < claim.end
+                and other.category not in _SPEAKER_CATEGORIES
+                and other.polarity != 0
+            ):
+                found = self.resolve(k)
+                if found.actor is not None:
+                    candidates.append((other.start, found.actor))
+        if not candidates:
+            candidates = [(men.start, men.actor) for men in inside if men.end <= m.start]
+        if candidates:
+            return _Found(min(candidates)[1], "subject of the claim")
+        return _NONE
+
+
+def _voice(ctx: _Context, m: TermMatch, claim: Claim | None, target: _Found) -> tuple[str, str]:
+    """The voice of a match and the rule behind it (see the module docstring)."""
+    if claim is None:
+        return "outlet", "outside any claim"
+    span = next((s for s in claim.spans if s.start <= m.start < s.end), None)
+    voice = span.voice if span is not None else "outlet"
+    if voice == "quoted":
+        return voice, "voice span"
+    if _DISTANCING_TERM.match(m.text) and m.category not in _SPEAKER_CATEGORIES:
+        return "outlet", "distancing marker"
+    if voice == "attributed" and m.polarity < 0 and m.category not in _SPEAKER_CATEGORIES:
+        speaker = ctx.speaker_target(claim)
+        own = speaker is not None and speaker.actor == target.actor
+        if own or _OWN_SIDE.search(ctx.text[claim.start : m.start]):
+            return "outlet", "speaker's own side in paraphrase"
+    return voice, "voice span"
+
+
+def _scare_quotes(ctx: _Context) -> list[tuple[int, int, Claim, _Found]]:
+    """Short quotations the outlet puts in quotation marks to distance itself (module docstring)."""
+    found = []
+    for claim in ctx.claims:
+        claim_words = len(_WORD.findall(claim.text))
+        for start, end in claim.quotes:
+            words = len(_WORD.findall(ctx.text[start:end]))
+            if not 0 < words <= _SCARE_MAX_WORDS or 2 * words > claim_words:
+                continue
+            marked = _DISTANCING.search(ctx.text[claim.start : start])
+            if claim.speaker is not None and not marked:
+                continue
+            who = ctx.speaker_target(claim) if claim.speaker is not None else None
+            target = _Found(who.actor, "whose words are quoted") if who is not None else _NONE
+            found.append((start, end, claim, target))
+    return found
+
+
+def _documents(corpus: Corpus | Document | Iterable[Document]) -> list[Document]:
+    if isinstance(corpus, Document):
+        return [corpus]
+    if isinstance(corpus, str) or not isinstance(corpus, Iterable):
+        raise ParameterError(
+            f"corpus must be a Corpus, a Document or Documents, got {type(corpus).__name__}"
+        )
+    docs = list(corpus)
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise ParameterError(f"corpus must hold Document objects, got {type(doc).__name__}")
+    return sorted(docs, key=lambda d: d.doc_id)
+
+
+def _index(actors: ActorsLike | None, docs: list[Document]) -> ActorIndex:
+    if actors is None:
+        return ActorIndex.from_frame(find_actors(docs))
+    if isinstance(actors, ActorIndex):
+        return actors
+    if isinstance(actors, pd.DataFrame | Mapping):
+        return ActorIndex.from_actors(actors)
+    raise ParameterError(
+        "actors must be None, an ActorIndex, a find_actors() frame or {actor: [aliases]}, "
+        f"got {type(actors).__name__}"
+    )
+
+
+def _government(index: ActorIndex) -> str | None:
+    named = [a for a in index.actors if "government" in {t.lower() for t in _name_tokens(a)}]
+    return named[0] if len(named) == 1 else None
+
+
+def _rows(ctx: _Context) -> list[dict[str, object]]:
+    doc = ctx.doc
+    rows: list[dict[str, object]] = []
+
+    def row(start: int, end: int, claim: Claim | None, **values: object) -> None:
+        voice = values["voice"]
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "outlet": doc.label,
+                "claim_id": claim.claim_id if claim is not None else None,
+                "start": start,
+                "end": end,
+                "term": doc.text[start:end],
+                **values,
+                "speaker": claim.speaker if claim is not None and voice != "outlet" else None,
+                "kind": claim.kind if claim is not None else None,
+            }
+        )
+
+    for i, m in enumerate(ctx.matches):
+        claim = ctx.claim_at(m.start)
+        target = ctx.resolve(i)
+        voice, voice_rule = _voice(ctx, m, claim, target)
+        row(
+            m.start,
+            m.end,
+            claim,
+            entry=m.entry,
+            category=m.category,
+            polarity=m.polarity,
+            weight=m.weight,
+            voice=voice,
+            target=target.actor,
+            target_rule=target.rule,
+            voice_rule=voice_rule,
+        )
+    for start, end, claim, target in _scare_quotes(ctx):
+        if target.actor is None:
+            probe = TermMatch(start, end, doc.text[start:end], "scare quotes", SCARE_QUOTE, -1, 0.5)
+            target = ctx._follows(probe, claim) or ctx._before(probe, claim) or _NONE
+        row(
+            start,
+            end,
+            claim,
+            entry="scare quotes",
+            category=SCARE_QUOTE,
+            polarity=_SCARE_POLARITY,
+            weight=_SCARE_WEIGHT,
+            voice="outlet",
+            target=target.actor,
+            target_rule=target.rule,
+            voice_rule="scare quotes",
+        )
+    return rows
+
+
+def find_loaded_terms(
+    corpus: Corpus | Document | Iterable[Document],
+    lexicon: Lexicon | None = None,
+    actors: ActorsLike | None = None,
+) -> pd.DataFrame:
+    """Loaded terms of each document, with their claim, voice, speaker and target actor.
+
+    Parameters
+    ----------
+    corpus : Corpus, Document or iterable of Document
+    lexicon : Lexicon, optional
+        Defaults to :meth:`Lexicon.default`. Matched once over each whole document text.
+    actors : ActorIndex, find_actors() frame or mapping, optional
+        The actors targets are chosen from; None runs :func:`find_actors` on ``corpus``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per match and per scare quote, columns :data:`TERM_COLUMNS`: ``doc_id, outlet,
+        claim_id, start, end, term, entry, category, polarity, weight, voice, speaker, target,
+        target_rule, voice_rule, kind`` (``kind``: the claim's, ``claim`` or ``heading``).
+        ``Document.text[start:end] == term``. Sorted by ``doc_id, start, end, entry``, whatever
+        the order of the corpus. The rules behind ``voice`` and ``target`` are in the module
+        docstring.
+
+    Examples
+    --------
+    >>> doc = Document(doc_id="d", outlet="Wire", text=(
+    ...     "Renegade general Khalifa Haftar took Sirte. "
+    ...     "“We defeated terrorist groups,” Haftar said."))
+    >>> terms = find_loaded_terms(doc, actors={"Khalifa Haftar": ["Haftar"]})
+    >>> for row in terms[["term", "voice", "speaker", "target", "target_rule"]].values:
+    ...     print(list(row))
+    ['Renegade general', 'outlet', None, 'Khalifa Haftar', 'name follows']
+    ['terrorist', 'quoted', 'Haftar', None, 'unresolved']
+    """
+    lex = Lexicon.default() if lexicon is None else lexicon
+    if not isinstance(lex, Lexicon):
+        raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
+    docs = _documents(corpus)
+    index = _index(actors, docs)
+    kinds = actor_kinds(index)
+    government = _government(index)
+    rows: list[dict[str, object]] = []
+    for doc in docs:
+        ctx = _Context(
+            doc=doc,
+            claims=claims_of(doc),
+            matches=lex.finditer(doc.text),
+            mentions=index.find(doc.text),
+            kinds=kinds,
+            government=government,
+        )
+        rows.extend(_rows(ctx))
+    rows.sort(key=lambda r: (str(r["doc_id"]), r["start"], r["end"], str(r["entry"])))
+    frame = pd.DataFrame(rows, columns=TERM_COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64", "polarity": "int64"})
+    frame["weight"] = frame["weight"].astype("float64")
+    for name in _OPTIONAL_COLUMNS:  # None, not NaN, where there is no value
+        frame[name] = pd.Series([r[name] for r in rows], index=frame.index, dtype=object)
+    return frame

@@ -1,0 +1,339 @@
+"""Tests for claimcompare.terms: loaded terms with voice, speaker and target on the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import claimcompare as cc
+from claimcompare.document import Corpus, Document
+from claimcompare.errors import ParameterError
+from claimcompare.lexicon import Lexicon, LexiconEntry
+from claimcompare.terms import TERM_COLUMNS, actor_kinds, find_loaded_terms
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+HAFTAR = "Khalifa Haftar"
+LNA = "Libyan National Army"
+GNA = "Government of National Accord"
+GADDAFI = "Muammar Gaddafi"
+
+
+@pytest.fixture(scope="module")
+def actors(seeds: Corpus) -> pd.DataFrame:
+    return cc.find_actors(seeds)
+
+
+@pytest.fixture(scope="module")
+def terms(seeds: Corpus, actors: pd.DataFrame) -> pd.DataFrame:
+    return find_loaded_terms(seeds, actors=actors)
+
+
+def rows(terms: pd.DataFrame, doc: str, term: str) -> pd.DataFrame:
+    """The rows of one document (by doc_id prefix) whose term is ``term`` (case-insensitive)."""
+    found = terms[terms.doc_id.str.startswith(doc) & (terms.term.str.lower() == term.lower())]
+    assert len(found), f"no {term!r} in {doc}"
+    return found
+
+
+def only(terms: pd.DataFrame, doc: str, term: str) -> pd.Series:
+    found = rows(terms, doc, term)
+    assert len(found) == 1, found
+    return found.iloc[0]
+
+
+# --- shape -----------------------------------------------------------------------------------
+
+
+def test_columns_and_offsets(seeds: Corpus, terms: pd.DataFrame) -> None:
+    design = "doc_id outlet claim_id start end term entry category polarity voice speaker target"
+    assert set(design.split()) <= set(terms.columns)
+    assert list(terms.columns) == TERM_COLUMNS
+    for row in terms.itertuples():
+        assert seeds[row.doc_id].text[row.start : row.end] == row.term
+    assert terms.equals(terms.sort_values(["doc_id", "start", "end", "entry"]))
+    assert set(terms.voice) <= {"outlet", "quoted", "attributed"}
+    assert set(terms.kind) <= {"claim", "heading"}
+
+
+def test_target_none_exactly_when_unresolved(terms: pd.DataFrame) -> None:
+    assert (terms.target.isna() == (terms.target_rule == "unresolved")).all()
+    assert terms.target.map(lambda v: v is None or isinstance(v, str)).all()
+
+
+def test_speaker_only_outside_the_outlets_voice(terms: pd.DataFrame) -> None:
+    outlet = terms[terms.voice == "outlet"]
+    assert outlet.speaker.isna().all()
+    assert terms[terms.voice == "quoted"].speaker.notna().all()
+
+
+def test_same_result_whatever_the_order(seeds: Corpus, actors: pd.DataFrame) -> None:
+    forward = find_loaded_terms(seeds, actors=actors)
+    backward = find_loaded_terms(list(reversed(list(seeds))), actors=actors)
+    pd.testing.assert_frame_equal(forward, backward)
+
+
+# --- labels for Haftar and his forces, in the outlets' own voice ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "term", "target", "rule"),
+    [
+        ("000", "renegade general", HAFTAR, "main person of the document (4 mentions)"),
+        ("000", "self-styled", HAFTAR, "possessive"),
+        ("000", "self-proclaimed", HAFTAR, "copula"),
+        ("001", "rogue general", HAFTAR, "name follows"),
+        ("001", "self-styled", LNA, "name follows"),
+        ("002", "rebel commander", HAFTAR, "main person of the document (8 mentions)"),
+        ("002", "self-styled", HAFTAR, "apposition"),
+        ("002", "self-proclaimed", LNA, "name follows"),
+        ("003", "renegade general", HAFTAR, "name follows"),
+        ("003", "self-proclaimed", HAFTAR, "headline"),
+        ("004", "strongman", HAFTAR, "name follows"),
+        ("004", "self-proclaimed", LNA, "name follows"),
+    ],
+)
+def test_labels_for_haftar_and_his_forces(
+    terms: pd.DataFrame, doc: str, term: str, target: str, rule: str
+) -> None:
+    row = rows(terms, doc, term).iloc[0]
+    assert (row.voice, row.speaker, row.target, row.target_rule) == ("outlet", None, target, rule)
+
+
+def test_rebels_in_002_are_all_haftars(terms: pd.DataFrame) -> None:
+    rebels = rows(terms, "002", "rebels")
+    assert len(rebels) == 7
+    assert set(rebels.target) == {HAFTAR}
+    assert rebels.target_rule.str.match(r"apposition|coreference|possessive").all()
+    assert (rebels.voice == "outlet").sum() == 6  # Gnounou's "Haftar's rebels" is paraphrase
+    assert rows(terms, "002", "claimed").iloc[0].target == HAFTAR  # "The rebels ... claimed"
+
+
+def test_militia_of_the_headline_is_resolved_through_loyal_to(terms: pd.DataFrame) -> None:
+    headline = terms[terms.doc_id.str.startswith("000") & (terms.kind == "heading")]
+    militia = headline[headline.entry == "militia"].iloc[0]
+    assert militia.target == HAFTAR
+    assert militia.target_rule.startswith("loyal to 'renegade general'")
+    later = rows(terms, "000", "militia")
+    assert later.iloc[2].target_rule == "coreference: earlier 'Militia'"
+
+
+def test_a_militia_in_syria_is_not_haftars(terms: pd.DataFrame) -> None:
+    syria = rows(terms, "000", "militia").iloc[-1]  # "an allied, anti-government militia group"
+    assert syria.target is None and syria.target_rule == "unresolved"
+    assert only(terms, "000", "militants").target is None
+
+
+# --- the Tripoli government, Gaddafi ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "term", "rule"),
+    [
+        ("000", "internationally-recognized", "government"),
+        ("001", "UN-recognised", "name follows"),
+        ("003", "UN-recognized", "name follows"),
+        ("004", "internationally-recognized", "government"),
+    ],
+)
+def test_labels_for_the_tripoli_government(
+    terms: pd.DataFrame, doc: str, term: str, rule: str
+) -> None:
+    for row in rows(terms, doc, term).itertuples():
+        assert (row.voice, row.target, row.target_rule) == ("outlet", GNA, rule)
+
+
+def test_gaddafi_labels(terms: pd.DataFrame) -> None:
+    dictator = terms[terms.entry == "dictator"]
+    assert len(dictator) == 5 and set(dictator.target) == {GADDAFI}
+    assert set(dictator.voice) == {"outlet"}
+    brutal = only(terms, "001", "brutal")
+    assert (brutal.target, brutal.target_rule) == (GADDAFI, "his/her")
+    assert only(terms, "001", "bloody").target == HAFTAR  # "Haftar ... his bloody assault"
+
+
+def test_actor_kinds_on_the_seeds(actors: pd.DataFrame) -> None:
+    kinds = actor_kinds(cc.ActorIndex.from_frame(actors))
+    assert kinds[HAFTAR] == kinds[GADDAFI] == kinds["Ahmad al-Mesmari"] == "person"
+    assert kinds[LNA] == kinds[GNA] == kinds["United Nations"] == "organisation"
+    assert kinds["Libya"] == kinds["Tripoli"] == kinds["North African"] == "other"
+
+
+# --- quoted words are the speaker's, not the outlet's -----------------------------------------
+
+
+def test_terrorist_is_never_the_outlets_word(terms: pd.DataFrame) -> None:
+    terrorist = terms[terms.entry == "terrorist"]
+    assert len(terrorist) == 6
+    assert set(terrorist.voice) == {"quoted"}
+    assert terrorist.speaker.notna().all()
+    assert only(terms, "001", "terrorist").speaker == "Ahmad al-Mesmari"
+
+
+def test_legitimate_government_is_erdogans(terms: pd.DataFrame) -> None:
+    row = only(terms, "001", "legitimate government")
+    assert (row.voice, row.speaker, row.target) == ("quoted", "Erdogan", GNA)
+
+
+def test_colonial_is_haftars_word(seeds: Corpus, actors: pd.DataFrame) -> None:
+    # "colonial" is not in the shipped lexicon: a user adds it
+    lex = Lexicon.default().add({"colonial": {"category": "emotive", "polarity": -1}})
+    row = only(find_loaded_terms(seeds, lex, actors), "002", "colonial")
+    assert (row.voice, row.speaker, row.category) == ("quoted", "Haftar", "emotive")
+    assert "colonial" not in set(find_loaded_terms(seeds, actors=actors).term)
+
+
+def test_scare_quotes_and_distancing(terms: pd.DataFrame) -> None:
+    scare = terms[terms.category == "scare_quote"]
+    assert scare.term.tolist() == ["terrorist groups", "general alert"]
+    assert set(scare.voice) == {"outlet"} and set(scare.entry) == {"scare quotes"}
+    assert scare.iloc[0].target == LNA and scare.iloc[0].target_rule == "whose words are quoted"
+    called = only(terms, "004", "what it called")
+    assert (called.voice, called.voice_rule, called.target) == ("outlet", "distancing marker", LNA)
+    # "colonial", "rapid de-escalation": short quotes whose claim names the speaker
+    assert "colonial" not in set(scare.term)
+
+
+def test_a_short_quote_without_speaker_is_a_scare_quote() -> None:
+    doc = Document(doc_id="d", text='The army began its "peace operation" near the border.')
+    scare = find_loaded_terms(doc, Lexicon([]), actors={"Army": []})
+    assert scare[["term", "category", "voice"]].values.tolist() == [
+        ["peace operation", "scare_quote", "outlet"]
+    ]
+
+
+# --- hedges and loaded attribution verbs ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("doc", "term", "target", "rule"),
+    [
+        ("000", "reportedly", HAFTAR, "subject of the claim"),
+        ("000", "apparently", HAFTAR, "subject of the claim"),
+        ("004", "presumably", HAFTAR, "subject of the claim"),
+        ("003", "claimed", HAFTAR, "speaker of the claim"),
+        ("003", "insisting", HAFTAR, "speaker of the claim"),
+        ("000", "There have been reports", None, "unresolved"),
+    ],
+)
+def test_hedges_and_attribution_verbs(
+    terms: pd.DataFrame, doc: str, term: str, target: str | None, rule: str
+) -> None:
+    row = only(terms, doc, term)
+    assert (row.voice, row.target, row.target_rule) == ("outlet", target, rule)
+
+
+def test_quoted_hedge_targets_the_speaker(terms: pd.DataFrame) -> None:
+    row = only(terms, "000", "probably")
+    assert (row.voice, row.speaker, row.target) == ("quoted", "Ghassan Salameh", "Ghassan Salameh")
+
+
+# --- small documents and errors ---------------------------------------------------------------
+
+
+def test_paraphrase_labelling_the_speakers_own_side_is_the_outlets() -> None:
+    doc = Document(
+        doc_id="d",
+        text="Khalifa Haftar said his self-proclaimed Libyan National Army would march on Tripoli.",
+    )
+    actors = {"Khalifa Haftar": ["Haftar"], "Libyan National Army": ["LNA"]}
+    row = find_loaded_terms(doc, actors=actors).iloc[0]
+    assert (row.term, row.target) == ("self-proclaimed", "Libyan National Army")
+    assert (row.voice, row.voice_rule) == ("outlet", "speaker's own side in paraphrase")
+
+
+def test_unknown_person_stays_unresolved() -> None:
+    doc = Document(doc_id="d", text="A renegade general took the town. Officials fled.")
+    row = find_loaded_terms(doc, actors={"Tripoli": []}).iloc[0]
+    assert (row.target, row.target_rule) == (None, "unresolved")
+
+
+def test_empty_corpus_and_bad_input() -> None:
+    empty = find_loaded_terms(Corpus([]), actors={"X Y": []})
+    assert empty.empty and list(empty.columns) == TERM_COLUMNS
+    with pytest.raises(ParameterError, match="lexicon"):
+        find_loaded_terms(Corpus([]), lexicon="renegade", actors={"X Y": []})  # type: ignore[arg-type]
+    with pytest.raises(ParameterError, match="corpus"):
+        find_loaded_terms("some text")  # type: ignore[arg-type]
+    with pytest.raises(ParameterError, match="actors"):
+        find_loaded_terms(Corpus([]), actors=["Haftar"])  # type: ignore[arg-type]
+
+
+# --- properties --------------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "renegade general ",
+    "Khalifa Haftar",
+    "’s self-styled forces ",
+    "the rebels ",
+    "“terrorist groups” ",
+    "reportedly ",
+    "said. ",
+    "“We won,” he said. ",
+    "loyal to ",
+    "the UN-recognized Government of National Accord ",
+    ", ",
+    "\n\n",
+    "Sirte ",
+    "what it called ",
+    "\u00e9 ",
+]
+ACTORS = {
+    HAFTAR: ["Haftar"],
+    GNA: ["GNA"],
+    "Sirte": [],
+}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=25))
+def test_offsets_round_trip(parts: list[str]) -> None:
+    text = "".join(parts)
+    doc = Document(doc_id="d", text=text)
+    for row in find_loaded_terms(doc, actors=ACTORS).itertuples():
+        assert text[row.start : row.end] == row.term
+        assert 0 <= row.start < row.end <= len(text)
+
+
+NEW_WORDS = ["town", "forces", "general", "fled", "Sirte", "groups", "took", "border"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(FRAGMENTS + [w + " " for w in NEW_WORDS]), min_size=1, max_size=25),
+    st.sampled_from(NEW_WORDS),
+)
+def test_adding_an_entry_keeps_the_matches_it_does_not_touch(parts: list[str], word: str) -> None:
+    text = "".join(parts)
+    doc = Document(doc_id="d", text=text)
+    old_lex = Lexicon.default()
+    new_lex = old_lex.add([LexiconEntry(word, category="test", polarity=-1, weight=0.5)])
+    new_spans = [(m.start, m.end) for m in new_lex.finditer(text, overlapping=True)]
+    new_spans = [s for s in new_spans if text[s[0] : s[1]].lower().startswith(word.lower())]
+    old_cands = [(m.start, m.end) for m in old_lex.finditer(text, overlapping=True)]
+    touching = any(a < d and c < b for a, b in new_spans for c, d in old_cands)
+    old = find_loaded_terms(doc, old_lex, ACTORS)
+    new = find_loaded_terms(doc, new_lex, ACTORS)
+    key = ["start", "end", "entry", "category"]
+    old_keys = set(map(tuple, old[key].values.tolist()))
+    new_keys = set(map(tuple, new[key].values.tolist()))
+    if not touching:
+        assert old_keys <= new_keys
+    assert {k for k in new_keys if k[3] != "test"} <= old_keys | {
+        k for k in new_keys if k[3] == "scare_quote"
+    }
+
+
+SEED_DOCS = list(cc.load_corpus(SEEDS))
+SEED_TERMS = find_loaded_terms(SEED_DOCS, actors=ACTORS)
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(len(SEED_DOCS))))
+def test_independent_of_document_order(order: list[int]) -> None:
+    shuffled = [SEED_DOCS[i] for i in order]
+    pd.testing.assert_frame_equal(find_loaded_terms(shuffled, actors=ACTORS), SEED_TERMS)
