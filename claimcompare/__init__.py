@@ -11,6 +11,7 @@ from .clean import clean_text
 from .discover import distinctive_terms
 from .document import Corpus, Document, RemovedLine, Skipped
 from .errors import ClaimCompareError, InputError, ParameterError
+from .framing import framing_table, what_each_outlet_calls
 from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
 from .terms import find_loaded_terms
@@ -38,10 +39,12 @@ __all__ = [
     "find_actors",
     "find_loaded_terms",
     "find_quotes",
+    "framing_table",
     "load_corpus",
     "match_terms",
     "split_claims",
     "voice_spans",
+    "what_each_outlet_calls",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
