@@ -13,6 +13,9 @@ speaker for quoted and attributed matches, None for the outlet's. ``voice_rule``
 - ``voice span``: the voice of the span.
 - ``distancing marker``: "what it called", "what they described as" outside quotation marks are
   always the outlet's words, whatever the span.
+- ``attribution verb``: a loaded attribution verb ("claimed", "insisted") outside quotation marks
+  is the outlet's choice of verb for what a speaker did, even inside paraphrase ("they announced
+  that they had withdrawn, but also claimed to have killed ...").
 - ``speaker's own side in paraphrase``: a negative label in paraphrase aimed at the speaker, or
   after "his"/"her"/"its"/"their" ("Haftar urged his self-proclaimed Libyan National Army"): no one
   calls their own side self-proclaimed, so the word is the outlet's.
@@ -255,6 +258,7 @@ class _Context:
     kinds: Mapping[str, str]
     government: str | None
     memo: dict[int, _Found] = field(default_factory=dict)
+    active: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.text = self.doc.text
@@ -325,14 +329,20 @@ class _Context:
         return None
 
     # rules ----------------------------------------------------------------------------------
-    def resolve(self, i: int, visiting: frozenset[int] = frozenset()) -> _Found:
+    def resolve(self, i: int) -> _Found:
         if i in self.memo:
             return self.memo[i]
-        found = self._resolve(i, visiting | {i})
+        if i in self.active:  # a cycle ("the rebels loyal to the rebels"): no target through it
+            return _NONE
+        self.active.add(i)
+        try:
+            found = self._resolve(i)
+        finally:
+            self.active.discard(i)
         self.memo[i] = found
         return found
 
-    def _resolve(self, i: int, visiting: frozenset[int]) -> _Found:
+    def _resolve(self, i: int) -> _Found:
         m = self.matches[i]
         claim = self.claim_at(m.start)
         if m.category in _SPEAKER_CATEGORIES:
@@ -345,7 +355,7 @@ class _Context:
             found = rule(m, claim)
             if found is not None:
                 return found
-        found = self._apposition(m, claim) or self._link(m, visiting)
+        found = self._apposition(m, claim) or self._link(m)
         if found is not None:
             return found
         head = self.head(m)
@@ -421,7 +431,7 @@ class _Context:
             return None
         return _Found(men.actor, "apposition")
 
-    def _link(self, m: TermMatch, visiting: frozenset[int]) -> _Found | None:
+    def _link(self, m: TermMatch) -> _Found | None:
         link = _LINK.match(self.text, m.end)
         if link is None:
             return None
@@ -440,8 +450,8 @@ class _Context:
         label = self.matches[j] if j < len(self.matches) and self.matches[j].start < limit else None
         if men is not None and men.start < limit and (label is None or men.start <= label.start):
             return _Found(men.actor, word)
-        if label is not None and j not in visiting:
-            inner = self.resolve(j, visiting)
+        if label is not None:
+            inner = self.resolve(j)
             if inner.actor is not None:
                 return _Found(inner.actor, f"{word} '{label.text}' ({inner.rule})")
         return None
@@ -509,6 +519,8 @@ def _voice(ctx: _Context, m: TermMatch, claim: Claim | None, target: _Found) -> 
         return voice, "voice span"
     if _DISTANCING_TERM.match(m.text) and m.category not in _SPEAKER_CATEGORIES:
         return "outlet", "distancing marker"
+    if voice == "attributed" and m.category == "loaded_attribution":
+        return "outlet", "attribution verb"
     if voice == "attributed" and m.polarity < 0 and m.category not in _SPEAKER_CATEGORIES:
         speaker = ctx.speaker_target(claim)
         own = speaker is not None and speaker.actor == target.actor
