@@ -17,7 +17,7 @@ Three steps, each visible in the output:
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .errors import InputError, ParameterError
-from .similarity import PairModel, pair_signals
+from .similarity import PairModel, _distinct, _signal_frame, _tables, pair_signals
 
 __all__ = ["Alignment", "ClaimAligner"]
 
@@ -215,8 +215,25 @@ class ClaimAligner:
             chunk_size=int(self.chunk_size),
         )
         logger.info("aligning %d claims: %d candidate pairs", n, len(ia))
-        signals = pair_signals([texts[i] for i in ia], [texts[j] for j in ib])
+        # One table over the distinct texts of the candidates (what pair_signals would build
+        # from the two text lists) serves the candidates and the pairs clustering asks for.
+        row_of = np.full(n, -1, dtype=np.int64)
+        if len(ia):
+            used = np.unique(np.r_[ia, ib])
+            distinct, row_of[used] = _distinct([texts[k] for k in used])
+            tab = _tables(distinct)
+            signals = _signal_frame(tab, row_of[ia], row_of[ib])
+        else:
+            signals = pair_signals([], [])
         scores = model.predict_proba_signals(signals)[:, 1] if len(ia) else np.zeros(0)
+
+        def score_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
+            x = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
+            y = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
+            if (row_of[x] < 0).any() or (row_of[y] < 0).any():  # not reached: members are paired
+                return model.predict_proba([texts[i] for i in x], [texts[j] for j in y])[:, 1]
+            return model.predict_proba_signals(_signal_frame(tab, row_of[x], row_of[y]))[:, 1]
+
         ids = table["claim_id"].astype(str).to_numpy()
         pairs = pd.DataFrame(
             {
@@ -235,7 +252,7 @@ class ClaimAligner:
         pairs = pd.concat([pairs, signals.reset_index(drop=True)], axis=1)
         kept = pairs[pairs["score"] >= threshold]
         kept = kept.sort_values(["score", "claim_a", "claim_b"], ascending=[False, True, True])
-        clusters = _complete_linkage(table, kept, model=model, threshold=threshold)
+        clusters = _complete_linkage(table, kept, score_pairs=score_pairs, threshold=threshold)
         return Alignment(kept.reset_index(drop=True), clusters, candidates=len(ia))
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
@@ -256,6 +273,8 @@ class ClaimAligner:
         return f"ClaimAligner({inner})"
 
 
+#: Aligned pairs looked ahead when unscored pairs are needed for a merge (see _complete_linkage).
+_LOOKAHEAD = 4096
 _MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
 _DEFAULTS: dict[str, Any] = {
     "model": None,
@@ -310,43 +329,50 @@ def _candidates(
     transposed = matrix.T.tocsr()
     _, doc_codes = np.unique(docs, return_inverse=True)
     outlet_codes = np.unique(outlets, return_inverse=True)[1] if outlets is not None else None
-    found: dict[tuple[int, int], float] = {}
+    rows_kept: list[np.ndarray] = []
+    cols_kept: list[np.ndarray] = []
+    vals_kept: list[np.ndarray] = []
     for lo in range(0, matrix.shape[0], chunk_size):
         hi = min(lo + chunk_size, matrix.shape[0])
         block = (matrix[lo:hi] @ transposed).tocsr()
-        rows = np.repeat(np.arange(lo, hi), np.diff(block.indptr))
-        cols = block.indices
-        keep = (doc_codes[rows] != doc_codes[cols]) & (block.data >= min_cosine)
+        # Most products are tiny cosines: drop them before anything else touches the block.
+        strong = np.flatnonzero(block.data >= min_cosine)
+        rows = lo + np.searchsorted(block.indptr, strong, side="right") - 1
+        cols, values = block.indices[strong], block.data[strong]
+        del block, strong
+        keep = doc_codes[rows] != doc_codes[cols]
         if outlet_codes is not None:
             keep &= outlet_codes[rows] != outlet_codes[cols]
-        block.data[~keep] = 0
-        block.eliminate_zeros()
-        for r in range(hi - lo):
-            start, end = block.indptr[r], block.indptr[r + 1]
-            if start == end:
-                continue
-            values = block.data[start:end]
-            columns = block.indices[start:end]
-            if len(values) > top_k:
-                # Highest cosine first; ties broken by column so the choice is order-free.
-                order = np.lexsort((columns, -values))[:top_k]
-                values, columns = values[order], columns[order]
-            i = lo + r
-            for j, v in zip(columns.tolist(), values.tolist(), strict=True):
-                key = (i, j) if i < j else (j, i)
-                found[key] = v
-    if not found:
+        rows, cols, values = rows[keep], cols[keep], values[keep]
+        # Each row's top_k: highest cosine first, ties broken by column so the choice does not
+        # depend on the input order.
+        order = np.lexsort((cols, -values, rows))
+        rows, cols, values = rows[order], cols[order], values[order]
+        starts = np.searchsorted(rows, rows, side="left")
+        top = np.arange(len(rows)) - starts < top_k
+        rows_kept.append(rows[top])
+        cols_kept.append(cols[top])
+        vals_kept.append(values[top])
+    rows = np.concatenate(rows_kept) if rows_kept else np.zeros(0, dtype=np.int64)
+    if not len(rows):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0)
-    keys = sorted(found)
-    ia = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
-    ib = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
-    cosine = np.fromiter((found[k] for k in keys), dtype=np.float64, count=len(keys))
-    return ia, ib, cosine
+    cols = np.concatenate(cols_kept).astype(np.int64)
+    values = np.concatenate(vals_kept)
+    ia, ib = np.minimum(rows, cols), np.maximum(rows, cols)
+    # A pair found from both sides keeps the cosine computed from its later row.
+    order = np.lexsort((rows, ib, ia))
+    ia, ib, values = ia[order], ib[order], values[order]
+    last = np.r_[(ia[1:] != ia[:-1]) | (ib[1:] != ib[:-1]), True]
+    return ia[last], ib[last], values[last].astype(np.float64)
 
 
 def _complete_linkage(
-    table: pd.DataFrame, pairs: pd.DataFrame, *, model: PairModel, threshold: float
+    table: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    score_pairs: Callable[[list[tuple[int, int]]], np.ndarray],
+    threshold: float,
 ) -> pd.DataFrame:
     """Merge strongest pairs first; two groups merge only if every cross pair is aligned."""
     ids = table["claim_id"].astype(str).tolist()
@@ -360,23 +386,32 @@ def _complete_linkage(
     group_of = {k: k for k in range(len(ids))}
     members: dict[int, list[int]] = {k: [k] for k in range(len(ids))}
 
-    def linked(x: int, y: int) -> bool:
-        key = (min(x, y), max(x, y))
-        if key not in score:
-            # A pair the candidate search did not propose (e.g. same outlet): score it now.
-            prob = model.predict_proba([texts[key[0]]], [texts[key[1]]])[0, 1]
-            score[key] = float(prob)
-        return score[key] >= threshold
-
-    for a, b in zip(pairs["claim_a"], pairs["claim_b"], strict=True):
-        ga, gb = group_of[index[a]], group_of[index[b]]
-        if ga == gb:
-            continue
+    def cross(ga: int, gb: int) -> list[tuple[int, int]] | None:
+        """The pairs a merge of two groups needs, or None when they cannot merge."""
         left, right = members[ga], members[gb]
-        left_docs = {docs[x] for x in left}
-        if any(docs[y] in left_docs for y in right):
-            continue  # a group holds at most one claim of each document
-        if all(linked(x, y) for x in left for y in right):
+        if ga == gb or {docs[x] for x in left} & {docs[y] for y in right}:
+            return None  # a group holds at most one claim of each document
+        return [(x, y) if x < y else (y, x) for x in left for y in right]
+
+    order = [(index[a], index[b]) for a, b in zip(pairs["claim_a"], pairs["claim_b"], strict=True)]
+    for t, (i, j) in enumerate(order):
+        ga, gb = group_of[i], group_of[j]
+        keys = cross(ga, gb)
+        if keys is None:
+            continue
+        if any(k not in score for k in keys):
+            # Pairs the candidate search did not propose (e.g. same outlet) are scored in one
+            # batch with those the next merges would need as the groups stand now: one call
+            # per pair dominated align() on large inputs. Extra scores are only cached, so the
+            # merges are the same as pair by pair.
+            batch = list(keys)
+            for i2, j2 in order[t + 1 : t + 1 + _LOOKAHEAD]:
+                g2a, g2b = group_of[i2], group_of[j2]
+                if len(members[g2a]) > 1 or len(members[g2b]) > 1:  # else: a scored pair
+                    batch.extend(cross(g2a, g2b) or [])
+            todo = sorted({k for k in batch if k not in score})
+            score.update(zip(todo, score_pairs(todo).tolist(), strict=True))
+        if all(score[k] >= threshold for k in keys):
             keep, drop = (ga, gb) if ga < gb else (gb, ga)
             members[keep] = sorted(members[keep] + members.pop(drop))
             for x in members[keep]:

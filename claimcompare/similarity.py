@@ -519,26 +519,40 @@ def pair_signals(texts_a: Sequence[str], texts_b: Sequence[str]) -> pd.DataFrame
     a, b = _check_pairs(texts_a, texts_b)
     if not a:
         return pd.DataFrame({name: np.zeros(0) for name in SIGNALS})
-    # Distinct texts in sorted order: the tables, and so every signal, do not depend on the
-    # order or the repetition of the pairs.
+    uniques, inverse = _distinct(a + b)
+    tab = _tables(uniques)
+    frame = _signal_frame(tab, inverse[: len(a)], inverse[len(a) :])
+    logger.debug("scored %d pairs over %d distinct texts", len(a), len(uniques))
+    return frame
+
+
+def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """Distinct texts in sorted order, and the position of each input text among them.
+
+    Tables over sorted distinct texts make every signal independent of the order and the
+    repetition of the pairs.
+    """
     index: dict[str, int] = {}
-    for text in a + b:
+    for text in texts:
         index.setdefault(text, len(index))
     uniques = sorted(index)
     rank = np.empty(len(uniques), dtype=np.int64)
     rank[[index[t] for t in uniques]] = np.arange(len(uniques))
-    inverse = rank[np.fromiter((index[t] for t in a + b), dtype=np.int64, count=2 * len(a))]
-    tab = _tables(uniques)
-    ia_all, ib_all = inverse[: len(a)], inverse[len(a) :]
+    inverse = rank[np.fromiter((index[t] for t in texts), dtype=np.int64, count=len(texts))]
+    return uniques, inverse
+
+
+def _signal_frame(tab: _Tables, ia: np.ndarray, ib: np.ndarray) -> pd.DataFrame:
+    """Signals of the pairs of table rows ``(ia[k], ib[k])``, ``_CHUNK`` pairs at a time."""
     parts: list[dict[str, np.ndarray]] = []
-    for start in range(0, len(a), _CHUNK):
+    for start in range(0, len(ia), _CHUNK):
         stop = start + _CHUNK
-        parts.append(_pair_chunk(tab, ia_all[start:stop], ib_all[start:stop]))
-    frame = pd.DataFrame(
+        parts.append(_pair_chunk(tab, ia[start:stop], ib[start:stop]))
+    if not parts:
+        return pd.DataFrame({name: np.zeros(0) for name in SIGNALS})
+    return pd.DataFrame(
         {name: np.concatenate([p[name] for p in parts]).astype(np.float64) for name in SIGNALS}
     )
-    logger.debug("scored %d pairs over %d distinct texts", len(a), len(uniques))
-    return frame
 
 
 def _check_labels(labels: Any, n: int) -> np.ndarray:

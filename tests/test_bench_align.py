@@ -1,0 +1,73 @@
+"""Smoke run of benchmarks/bench_align.py on a few hundred claims (no timing asserted)."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+
+pytestmark = pytest.mark.skipif(
+    not (BENCHMARKS / "msrp").is_dir(), reason="../shared/benchmarks is not present"
+)
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_align", ROOT / "benchmarks/bench_align.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_align"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus(bench: ModuleType) -> tuple:  # type: ignore[type-arg]
+    return bench.build_claims(300, BENCHMARKS, max_gold=40)
+
+
+def test_corpus_has_n_unique_claims_with_gold_across_outlets(corpus: tuple) -> None:  # type: ignore[type-arg]
+    claims, gold, info = corpus
+    assert len(claims) == 300 and claims.claim_id.is_unique and claims.text.is_unique
+    assert info["synthetic_filler"] == 0 and info["real_used"] == 300
+    outlet = claims.set_index("claim_id").outlet
+    assert len(gold) + info["gold_dropped_same_outlet"] == 40
+    assert (outlet[gold.id_a].to_numpy() != outlet[gold.id_b].to_numpy()).all()
+    # each document belongs to one outlet
+    assert (claims.groupby("doc_id").outlet.nunique() == 1).all()
+
+
+def test_same_seed_same_corpus(bench: ModuleType, corpus: tuple) -> None:  # type: ignore[type-arg]
+    again, _, _ = bench.build_claims(300, BENCHMARKS, max_gold=40)
+    assert again.equals(corpus[0])
+
+
+def test_filler_is_new_text_made_of_real_words(bench: ModuleType) -> None:
+    pool = ["Rebels seized the coastal city of Sirte on Monday.", "Oil prices rose sharply today."]
+    rng = random.Random(0)
+    taken = set(pool)
+    for _ in range(5):
+        text = bench._splice(rng, pool, taken)
+        assert text not in taken
+        taken.add(text)
+        assert set(text.split()) <= {w for s in pool for w in s.split()}
+
+
+def test_methods_report_recall_between_zero_and_one(bench: ModuleType, corpus: tuple) -> None:  # type: ignore[type-arg]
+    claims, gold, _ = corpus
+    align = bench.run_align(claims, gold)
+    assert 0.0 <= align["recall"] <= align["recall_candidates"] <= 1.0
+    assert align["recall"] > 0.3  # paraphrase pairs planted across outlets are found
+    fuzz = bench.run_rapidfuzz(claims, gold, BENCHMARKS)
+    assert 0 <= fuzz["threshold"] <= 100 and 0.0 <= fuzz["recall"] <= 1.0
+    assert not fuzz["extrapolated"]  # 300 rows fit in the sample: an exact all-pairs run
+    minhash = bench.run_minhash(claims, gold)
+    if "skipped" not in minhash:
+        assert 0.0 <= minhash["recall"] <= 1.0
