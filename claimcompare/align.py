@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,6 +227,7 @@ class ClaimAligner:
         else:
             signals = pair_signals([], [])
         scores = model.predict_proba_signals(signals)[:, 1] if len(ia) else np.zeros(0)
+        logger.debug("scored %d candidate pairs", len(ia))
 
         def score_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
             x = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
@@ -273,6 +275,8 @@ class ClaimAligner:
         return f"ClaimAligner({inner})"
 
 
+#: Threads of the candidate search (each holds one block of ``chunk_size`` rows).
+_SEARCH_THREADS = 2
 #: Aligned pairs looked ahead when unscored pairs are needed for a merge (see _complete_linkage).
 _LOOKAHEAD = 4096
 _MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
@@ -329,10 +333,8 @@ def _candidates(
     transposed = matrix.T.tocsr()
     _, doc_codes = np.unique(docs, return_inverse=True)
     outlet_codes = np.unique(outlets, return_inverse=True)[1] if outlets is not None else None
-    rows_kept: list[np.ndarray] = []
-    cols_kept: list[np.ndarray] = []
-    vals_kept: list[np.ndarray] = []
-    for lo in range(0, matrix.shape[0], chunk_size):
+
+    def top_of_block(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         hi = min(lo + chunk_size, matrix.shape[0])
         block = (matrix[lo:hi] @ transposed).tocsr()
         # Most products are tiny cosines: drop them before anything else touches the block.
@@ -348,11 +350,17 @@ def _candidates(
         # depend on the input order.
         order = np.lexsort((cols, -values, rows))
         rows, cols, values = rows[order], cols[order], values[order]
-        starts = np.searchsorted(rows, rows, side="left")
-        top = np.arange(len(rows)) - starts < top_k
-        rows_kept.append(rows[top])
-        cols_kept.append(cols[top])
-        vals_kept.append(values[top])
+        top = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < top_k
+        return rows[top], cols[top], values[top]
+
+    # Sparse products and sorts release the GIL: two blocks at a time use two cores, and
+    # memory holds at most two blocks.
+    with ThreadPoolExecutor(max_workers=_SEARCH_THREADS) as pool:
+        found = list(pool.map(top_of_block, range(0, matrix.shape[0], chunk_size)))
+    rows_kept = [f[0] for f in found]
+    cols_kept = [f[1] for f in found]
+    vals_kept = [f[2] for f in found]
+    del found
     rows = np.concatenate(rows_kept) if rows_kept else np.zeros(0, dtype=np.int64)
     if not len(rows):
         empty = np.zeros(0, dtype=np.int64)
@@ -386,36 +394,62 @@ def _complete_linkage(
     group_of = {k: k for k in range(len(ids))}
     members: dict[int, list[int]] = {k: [k] for k in range(len(ids))}
 
-    def cross(ga: int, gb: int) -> list[tuple[int, int]] | None:
+    def cross(left: list[int], right: list[int]) -> list[tuple[int, int]] | None:
         """The pairs a merge of two groups needs, or None when they cannot merge."""
-        left, right = members[ga], members[gb]
-        if ga == gb or {docs[x] for x in left} & {docs[y] for y in right}:
+        if {docs[x] for x in left} & {docs[y] for y in right}:
             return None  # a group holds at most one claim of each document
         return [(x, y) if x < y else (y, x) for x in left for y in right]
 
+    def missing_ahead(start: int) -> list[tuple[int, int]]:
+        """Unscored pairs the merges from ``order[start]`` on may need, looking ahead.
+
+        The next merges are replayed on an overlay of the groups, as if every unscored pair
+        failed: exact up to the first merge an unscored pair decides, and a batch of the pairs
+        the merges ahead ask for.
+        """
+        sim_group: dict[int, int] = {}
+        sim_members: dict[int, list[int]] = {}
+        needed: set[tuple[int, int]] = set()
+        for i2, j2 in order[start : start + _LOOKAHEAD]:
+            ga2, gb2 = sim_group.get(i2, group_of[i2]), sim_group.get(j2, group_of[j2])
+            if ga2 == gb2:
+                continue
+            left, right = sim_members.get(ga2, members[ga2]), sim_members.get(gb2, members[gb2])
+            keys2 = cross(left, right)
+            if keys2 is None:
+                continue
+            needed.update(k for k in keys2 if k not in score)
+            if all(score.get(k, 0.0) >= threshold for k in keys2):
+                keep, drop = (ga2, gb2) if ga2 < gb2 else (gb2, ga2)
+                sim_members[keep] = merged = sorted(left + right)
+                sim_members[drop] = []
+                sim_group.update((x, keep) for x in merged)
+        return sorted(needed)
+
     order = [(index[a], index[b]) for a, b in zip(pairs["claim_a"], pairs["claim_b"], strict=True)]
+    extra = [0, 0]  # batches, pairs scored for the clustering
     for t, (i, j) in enumerate(order):
         ga, gb = group_of[i], group_of[j]
-        keys = cross(ga, gb)
+        if ga == gb:
+            continue
+        keys = cross(members[ga], members[gb])
         if keys is None:
             continue
         if any(k not in score for k in keys):
             # Pairs the candidate search did not propose (e.g. same outlet) are scored in one
-            # batch with those the next merges would need as the groups stand now: one call
-            # per pair dominated align() on large inputs. Extra scores are only cached, so the
-            # merges are the same as pair by pair.
-            batch = list(keys)
-            for i2, j2 in order[t + 1 : t + 1 + _LOOKAHEAD]:
-                g2a, g2b = group_of[i2], group_of[j2]
-                if len(members[g2a]) > 1 or len(members[g2b]) > 1:  # else: a scored pair
-                    batch.extend(cross(g2a, g2b) or [])
-            todo = sorted({k for k in batch if k not in score})
+            # batch with those the next merges may need: one call per pair dominated align()
+            # on large inputs. Extra scores are only cached, so the merges are the same as
+            # pair by pair.
+            todo = missing_ahead(t)
             score.update(zip(todo, score_pairs(todo).tolist(), strict=True))
+            extra[0] += 1
+            extra[1] += len(todo)
         if all(score[k] >= threshold for k in keys):
             keep, drop = (ga, gb) if ga < gb else (gb, ga)
             members[keep] = sorted(members[keep] + members.pop(drop))
             for x in members[keep]:
                 group_of[x] = keep
+    logger.debug("clustering scored %d more pairs in %d batches", extra[1], extra[0])
     groups = sorted(sorted(ids[x] for x in m) for m in members.values() if len(m) > 1)
     rows = []
     outlets = table["outlet"].astype(str).tolist()

@@ -20,6 +20,7 @@ import logging
 import math
 import re
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -54,7 +55,7 @@ _WEIGHT_POWER = 1.5
 _NAME_MAX_ZIPF = 4.0
 #: Words at least this frequent (Zipf) count as function words for the content-only signals.
 _FUNCTION_ZIPF = 5.6
-_CHUNK = 200_000
+_CHUNK = 50_000
 _CHAR_NGRAMS = (4, 4)
 
 #: Names of the signal columns, in the order :func:`pair_signals` returns them.
@@ -544,10 +545,16 @@ def _distinct(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
 
 def _signal_frame(tab: _Tables, ia: np.ndarray, ib: np.ndarray) -> pd.DataFrame:
     """Signals of the pairs of table rows ``(ia[k], ib[k])``, ``_CHUNK`` pairs at a time."""
-    parts: list[dict[str, np.ndarray]] = []
-    for start in range(0, len(ia), _CHUNK):
-        stop = start + _CHUNK
-        parts.append(_pair_chunk(tab, ia[start:stop], ib[start:stop]))
+    starts = range(0, len(ia), _CHUNK)
+    if len(starts) < 2:
+        parts = [_pair_chunk(tab, ia[s : s + _CHUNK], ib[s : s + _CHUNK]) for s in starts]
+    else:
+        # Every pair is scored on its own, so chunks can run side by side: the sparse
+        # products release the GIL (RapidFuzz's scorers run on all cores either way).
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            parts = list(
+                pool.map(lambda s: _pair_chunk(tab, ia[s : s + _CHUNK], ib[s : s + _CHUNK]), starts)
+            )
     if not parts:
         return pd.DataFrame({name: np.zeros(0) for name in SIGNALS})
     return pd.DataFrame(
