@@ -125,3 +125,19 @@ def test_compare_clusters_splits_agreements_and_conflicts(
     assert set(conflicts.kind) >= {"set"}
     assert (conflicts.verdict == "conflict").all() and (agreements.verdict != "conflict").all()
     assert "number" in set(agreements.kind)
+
+
+def test_omissions_on_a_seed_cluster(claims: pd.DataFrame) -> None:
+    from claimcompare.compare import blindspots, find_omissions
+
+    background = [f"{S000}#20", "004_cce714069143a072#13"]
+    clusters = pd.DataFrame({"cluster_id": [0, 0], "claim_id": background})
+    omissions = find_omissions(claims.reset_index(drop=True), clusters)
+    # The background sentence is carried by Press TV and Ansar Press; 001 leaves it out.
+    missing = omissions[omissions.cluster_id == 0]
+    assert missing.outlet.tolist() == ["<unknown outlet: 001_61a362be6e1436b7>"]
+    assert missing.n_carrying.tolist() == [2]
+    # Every claim in no cluster is an omission of every other outlet, never of its own.
+    for row in omissions.itertuples():
+        assert row.outlet not in row.carried_by
+    assert set(blindspots(omissions).index) == set(claims.outlet)
