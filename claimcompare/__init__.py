@@ -8,6 +8,7 @@ from .actors import ActorIndex, Mention, actor_mentions, find_actors
 from .align import Alignment, ClaimAligner
 from .claims import find_quotes, split_claims, voice_spans
 from .clean import clean_text
+from .compare import Comparison, compare
 from .discover import distinctive_terms
 from .document import Corpus, Document, RemovedLine, Skipped
 from .errors import ClaimCompareError, InputError, ParameterError
@@ -23,6 +24,7 @@ __all__ = [
     "Alignment",
     "ClaimAligner",
     "ClaimCompareError",
+    "Comparison",
     "Corpus",
     "Document",
     "InputError",
@@ -35,6 +37,7 @@ __all__ = [
     "TermMatch",
     "actor_mentions",
     "clean_text",
+    "compare",
     "distinctive_terms",
     "find_actors",
     "find_loaded_terms",

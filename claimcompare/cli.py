@@ -53,6 +53,25 @@ def _parser() -> argparse.ArgumentParser:
     claims = commands.add_parser("claims", help="split articles into claims with speaker and voice")
     _add_input(claims)
     claims.add_argument("--csv", metavar="FILE", help="write the claims table to a CSV file")
+
+    compare = commands.add_parser(
+        "compare", help="align claims across outlets, score loaded terms, find conflicts"
+    )
+    _add_input(compare)
+    compare.add_argument("--markdown", metavar="FILE", help="write a Markdown report")
+    compare.add_argument(
+        "--csv", metavar="DIR", help="write every table as a CSV file into this folder"
+    )
+    compare.add_argument(
+        "--actor",
+        action="append",
+        default=[],
+        metavar="NAME=ALIAS,...",
+        help="an actor and its aliases, e.g. 'Khalifa Haftar=Haftar,Hafar' (repeatable)",
+    )
+    compare.add_argument(
+        "--lexicon", metavar="FILE", help="a lexicon CSV to use instead of the default"
+    )
     return parser
 
 
@@ -110,6 +129,59 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actors(specs: list[str]) -> dict[str, list[str]] | None:
+    actors: dict[str, list[str]] = {}
+    for spec in specs:
+        name, sep, aliases = spec.partition("=")
+        if not sep or not name.strip():
+            raise ClaimCompareError(
+                f"--actor {spec!r}: expected NAME=ALIAS,ALIAS (e.g. 'Khalifa Haftar=Haftar,Hafar')"
+            )
+        actors[name.strip()] = [a.strip() for a in aliases.split(",") if a.strip()]
+    return actors or None
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from .compare import compare
+    from .lexicon import Lexicon
+
+    corpus = _load(args)
+    lexicon = Lexicon.from_csv(args.lexicon) if args.lexicon else None
+    if args.csv and not Path(args.csv).is_dir():
+        raise ClaimCompareError(f"--csv {args.csv}: not a folder (create it first)")
+    result = compare(corpus, actors=_actors(args.actor), lexicon=lexicon)
+    print(result.summary())
+    shown = result.conflicts.head(20)
+    for row in shown.itertuples(index=False):
+        print(
+            f"  [{row.kind}/{row.severity}] {row.outlet_a}: {str(row.value_a)[:40]!r} "
+            f"vs {row.outlet_b}: {str(row.value_b)[:40]!r}"
+        )
+    if len(result.conflicts) > len(shown):
+        print(f"  ... and {len(result.conflicts) - len(shown)} more (see --markdown or --csv)")
+    if args.markdown:
+        Path(args.markdown).write_text(result.to_markdown(), encoding="utf-8")
+        print(f"wrote {args.markdown}", file=sys.stderr)
+    if args.csv:
+        tables = {
+            "claims": result.claims,
+            "actors": result.actors,
+            "pairs": result.alignment.pairs,
+            "clusters": result.alignment.clusters,
+            "loaded_terms": result.loaded_terms,
+            "framing": result.framing,
+            "agreements": result.agreements,
+            "conflicts": result.conflicts,
+            "omissions": result.omissions,
+        }
+        for name, table in tables.items():
+            table.to_csv(Path(args.csv) / f"{name}.csv", index=False)
+        print(f"wrote {len(tables)} tables to {args.csv}", file=sys.stderr)
+    for skipped in corpus.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code.
 
@@ -123,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    commands = {"load": _cmd_load, "claims": _cmd_claims}
+    commands = {"load": _cmd_load, "claims": _cmd_claims, "compare": _cmd_compare}
     try:
         return commands[args.command](args)
     except ClaimCompareError as exc:

@@ -27,6 +27,11 @@ from typing import Any
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 
+from .actors import ActorIndex, find_actors
+from .align import Alignment, ClaimAligner
+from .claims import split_claims
+from .document import Corpus
+from .errors import ParameterError
 from .facts import (
     DateMention,
     compare_dates,
@@ -37,12 +42,18 @@ from .facts import (
     find_quantities,
     find_sets,
 )
+from .framing import framing_table
+from .lexicon import Lexicon
+from .load import load_corpus
+from .terms import find_loaded_terms
 
 __all__ = [
     "FINDING_COLUMNS",
     "OMISSION_COLUMNS",
+    "Comparison",
     "Finding",
     "blindspots",
+    "compare",
     "compare_claim_pair",
     "compare_clusters",
     "find_omissions",
@@ -203,6 +214,23 @@ def _attribution_finding(claim_a: Mapping[str, Any], claim_b: Mapping[str, Any])
     return None
 
 
+def _label_finding(a: tuple[str, ...], b: tuple[str, ...]) -> Finding | None:
+    if set(a) == set(b):
+        return None
+    shared = tuple(sorted(set(a) & set(b)))
+    return Finding(
+        "label",
+        "conflict",
+        "difference",
+        ", ".join(a) or "(no loaded label)",
+        ", ".join(b) or "(no loaded label)",
+        "the same claim, worded with different loaded labels",
+        shared,
+        tuple(sorted(set(a) - set(b))),
+        tuple(sorted(set(b) - set(a))),
+    )
+
+
 def _doubting(cue: Any) -> bool:
     return isinstance(cue, str) and any(cue.lower().startswith(p) for p in _DOUBTING_CUES)
 
@@ -272,11 +300,14 @@ def compare_clusters(
     *,
     published: Mapping[str, dt.date | None] | None = None,
     canonical: Callable[[str], str | None] | None = None,
+    labels: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compare every pair of claims from different outlets within each cluster.
 
     Returns ``(agreements, conflicts)``: two DataFrames with the columns of ``FINDING_COLUMNS``.
-    ``published`` maps ``doc_id`` to its publication date, to resolve relative dates.
+    ``published`` maps ``doc_id`` to its publication date, to resolve relative dates;
+    ``labels`` maps ``claim_id`` to the loaded labels the outlet itself uses in it, so that the
+    same claim worded with different labels is reported (kind ``label``).
     """
     by_id = claims.set_index("claim_id", drop=False)
     dates = dict(published or {})
@@ -287,13 +318,17 @@ def compare_clusters(
             a, b = by_id.loc[id_a], by_id.loc[id_b]
             if a["outlet"] == b["outlet"]:
                 continue
-            for f in compare_claim_pair(
+            findings = compare_claim_pair(
                 a.to_dict(),
                 b.to_dict(),
                 published_a=dates.get(str(a["doc_id"])),
                 published_b=dates.get(str(b["doc_id"])),
                 canonical=canonical,
-            ):
+            )
+            if labels is not None:
+                label = _label_finding(labels.get(id_a, ()), labels.get(id_b, ()))
+                findings += [label] if label is not None else []
+            for f in findings:
                 rows.append(
                     {
                         "cluster_id": cluster_id,
@@ -392,3 +427,132 @@ def blindspots(omissions: pd.DataFrame) -> pd.DataFrame:
     table = omissions.groupby(["outlet", "n_carrying"]).size().unstack(fill_value=0)
     table.columns.name = "carried by N outlets"
     return table
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything :func:`compare` found, as DataFrames that trace back to claims and offsets.
+
+    Attributes
+    ----------
+    corpus : Corpus
+    claims : DataFrame
+        From :func:`~claimcompare.claims.split_claims`.
+    actors : DataFrame
+        From :func:`~claimcompare.actors.find_actors` (or the actors you passed).
+    alignment : Alignment
+        ``.pairs`` and ``.clusters`` of claims that state the same thing.
+    loaded_terms : DataFrame
+        From :func:`~claimcompare.terms.find_loaded_terms`.
+    framing : DataFrame
+        From :func:`~claimcompare.framing.framing_table`: what each outlet calls each actor.
+    agreements, conflicts : DataFrame
+        Facts compared within each cluster (columns ``FINDING_COLUMNS``).
+    omissions : DataFrame
+        What each outlet leaves out that others carry (columns ``OMISSION_COLUMNS``).
+    """
+
+    corpus: Corpus
+    claims: pd.DataFrame
+    actors: pd.DataFrame
+    alignment: Alignment
+    loaded_terms: pd.DataFrame
+    framing: pd.DataFrame
+    agreements: pd.DataFrame
+    conflicts: pd.DataFrame
+    omissions: pd.DataFrame
+
+    def summary(self) -> str:
+        """A few lines: documents, outlets, clusters, conflicts by kind, loaded terms.
+
+        Examples
+        --------
+        >>> import claimcompare as cc
+        >>> print(cc.compare(cc.load_corpus("seeds/")).summary())  # doctest: +ELLIPSIS
+        5 documents from 3 outlets; 88 claims; ... clusters of aligned claims
+        ...
+        """
+        from .report import summary
+
+        return summary(self)
+
+    def to_markdown(self) -> str:
+        """The comparison as a Markdown report (see :func:`claimcompare.report.to_markdown`)."""
+        from .report import to_markdown
+
+        return to_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from .report import to_html_fragment
+
+        return to_html_fragment(self)
+
+
+_LABEL_CATEGORIES = (
+    "delegitimising_label",
+    "legitimising_label",
+    "self_designation_doubt",
+    "emotive",
+    "scare_quote",
+)
+
+
+def compare(
+    corpus: Any,
+    *,
+    actors: Any = None,
+    lexicon: Lexicon | None = None,
+    aligner: ClaimAligner | None = None,
+) -> Comparison:
+    """Align claims across outlets, score loaded terms and compare the facts.
+
+    Parameters
+    ----------
+    corpus : Corpus or anything :func:`~claimcompare.load.load_corpus` takes
+    actors : dict, DataFrame or ActorIndex, optional
+        Your actors and aliases ({"Khalifa Haftar": ["Haftar", "Hafar"]}); they win over the
+        inferred ones, which fill in the rest.
+    lexicon : Lexicon, optional
+        Loaded terms to look for; default :meth:`Lexicon.default`.
+    aligner : ClaimAligner, optional
+        How claims are aligned; default ``ClaimAligner()``.
+
+    Examples
+    --------
+    >>> import claimcompare as cc
+    >>> result = cc.compare(cc.load_corpus("seeds/"))
+    >>> sorted(result.conflicts.columns)[:4]
+    ['claim_a', 'claim_b', 'cluster_id', 'explanation']
+    """
+    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    claims = split_claims(corpus)
+    actor_table = find_actors(corpus, actors)
+    index = ActorIndex.from_frame(actor_table)
+    aligner = aligner if aligner is not None else ClaimAligner()
+    if not isinstance(aligner, ClaimAligner):
+        raise ParameterError(f"aligner must be a ClaimAligner, got {type(aligner).__name__}")
+    alignment = aligner.align(claims)
+    terms = find_loaded_terms(corpus, lexicon, index)
+    own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
+    labels = {
+        str(cid): tuple(sorted(set(group["entry"].astype(str))))
+        for cid, group in own.groupby("claim_id")
+    }
+    agreements, conflicts = compare_clusters(
+        claims,
+        alignment.clusters,
+        published={d.doc_id: d.published for d in corpus},
+        canonical=index.canonical,
+        labels=labels,
+    )
+    return Comparison(
+        corpus=corpus,
+        claims=claims,
+        actors=actor_table,
+        alignment=alignment,
+        loaded_terms=terms,
+        framing=framing_table(terms, corpus),
+        agreements=agreements,
+        conflicts=conflicts,
+        omissions=find_omissions(claims, alignment.clusters),
+    )

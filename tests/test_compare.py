@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import claimcompare as cc
+from claimcompare.cli import main
 from claimcompare.compare import FINDING_COLUMNS, Finding, compare_claim_pair, compare_clusters
 
 Compare = Callable[[str, str], list[Finding]]
@@ -141,3 +143,73 @@ def test_omissions_on_a_seed_cluster(claims: pd.DataFrame) -> None:
     for row in omissions.itertuples():
         assert row.outlet not in row.carried_by
     assert set(blindspots(omissions).index) == set(claims.outlet)
+
+
+# --- cc.compare, the report and the CLI ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def result(corpus: cc.Corpus) -> cc.Comparison:
+    return cc.compare(corpus)
+
+
+def test_compare_returns_every_table(result: cc.Comparison) -> None:
+    assert list(result.conflicts.columns) == FINDING_COLUMNS
+    assert {"actor", "outlet", "labels", "count"} <= set(result.framing.columns)
+    assert set(result.conflicts.kind) <= {
+        "number", "date", "set", "negation", "attribution", "hedge", "label"
+    }  # fmt: skip
+    # Every conflict traces back to two aligned claims of different outlets.
+    clustered = set(result.alignment.clusters.claim_id)
+    assert set(result.conflicts.claim_a) <= clustered and set(result.conflicts.claim_b) <= clustered
+    assert (result.conflicts.outlet_a != result.conflicts.outlet_b).all()
+
+
+def test_compare_does_not_depend_on_document_order(
+    corpus: cc.Corpus, result: cc.Comparison
+) -> None:
+    shuffled = cc.Corpus(list(corpus)[::-1])
+    again = cc.compare(shuffled)
+    pd.testing.assert_frame_equal(again.conflicts, result.conflicts)
+    pd.testing.assert_frame_equal(again.omissions, result.omissions)
+
+
+def test_markdown_report_has_its_sections(result: cc.Comparison) -> None:
+    md = result.to_markdown()
+    for heading in ("## Conflicts and differences", "## What each outlet calls each actor",
+                    "## Aligned claims", "## Omissions"):  # fmt: skip
+        assert heading in md
+    assert "renegade general" in md
+    assert result._repr_html_().startswith("<pre>")
+
+
+def test_cli_compare_writes_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "tables"
+    out.mkdir()
+    code = main(["compare", "seeds/", "--markdown", str(tmp_path / "r.md"), "--csv", str(out),
+                 "--actor", "Khalifa Haftar=Haftar,Hafar"])  # fmt: skip
+    assert code == 0
+    assert "5 documents from 3 outlets" in capsys.readouterr().out
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# claimcompare report")
+    assert {p.name for p in out.iterdir()} >= {"claims.csv", "conflicts.csv", "framing.csv"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["compare", "no/such/dir"], 1, "no such file or folder"),
+        (["compare", "seeds/", "--actor", "bad"], 1, "expected NAME=ALIAS"),
+        (["compare", "seeds/", "--csv", "no/such/dir"], 1, "not a folder"),
+    ],
+)
+def test_cli_compare_errors(
+    argv: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == code
+    assert message in capsys.readouterr().err
+
+
+def test_cli_rejects_unknown_options() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["compare", "seeds/", "--nope"])
+    assert exit_info.value.code == 2
