@@ -58,7 +58,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from .document import Corpus, Document
+from .document import Corpus, Document, documents_of
 from .errors import ParameterError
 
 __all__ = ["ActorIndex", "Mention", "actor_mentions", "find_actors"]
@@ -1449,17 +1449,10 @@ def _render(edge: _Edge, child: Key, parent: str) -> str:
 
 
 def _documents(corpus: Any) -> list[Document]:
-    if isinstance(corpus, (Document, str, bytes, pd.DataFrame)):
-        raise ParameterError(
-            f"corpus must be a Corpus (or an iterable of Document), got {type(corpus).__name__}"
-        )
-    if not isinstance(corpus, Iterable):
-        raise ParameterError(f"corpus must be a Corpus, got {type(corpus).__name__}")
-    docs = list(corpus)
-    bad = [type(d).__name__ for d in docs if not isinstance(d, Document)]
-    if bad:
-        raise ParameterError(f"corpus must hold Document objects, got {bad[0]}")
-    return sorted(docs, key=lambda d: d.doc_id)
+    # Actors are found across a corpus; one document alone is more likely a mistake.
+    if isinstance(corpus, Document):
+        raise ParameterError("corpus must be a Corpus (or an iterable of Document), got Document")
+    return documents_of(corpus)
 
 
 def _check_params(min_count: Any, fuzzy_threshold: Any) -> None:

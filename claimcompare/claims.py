@@ -18,8 +18,7 @@ import pandas as pd
 from ._attribution import Attribution, attribute_sentence, is_pronoun, leading_name
 from ._segment import Quote, paragraph_spans, sentence_spans
 from ._segment import find_quotes as _find_quotes
-from .document import Corpus, Document
-from .errors import ParameterError
+from .document import Corpus, Document, documents_of
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -315,21 +314,6 @@ def _mostly_quoted(text: str, start: int, end: int, quotes: list[Quote]) -> bool
     return letters > 0 and inside >= 0.6 * (end - start)
 
 
-def _documents(corpus: Corpus | Document | Iterable[Document]) -> list[Document]:
-    if isinstance(corpus, Document):
-        return [corpus]
-    if isinstance(corpus, str):
-        raise ParameterError(
-            "split_claims takes a Corpus or Documents, not a string; "
-            "use cc.load_corpus(...) or cc.Document(doc_id=..., text=...)"
-        )
-    docs = list(corpus)
-    for doc in docs:
-        if not isinstance(doc, Document):
-            raise ParameterError(f"expected Document objects, got {type(doc).__name__}")
-    return sorted(docs, key=lambda d: d.doc_id)
-
-
 def split_claims(corpus: Corpus | Document | Iterable[Document]) -> pd.DataFrame:
     """Split documents into claims: one row per sentence or heading.
 
@@ -359,7 +343,7 @@ def split_claims(corpus: Corpus | Document | Iterable[Document]) -> pd.DataFrame
     (['al-Mesmari', 'said'], True)
     """
     rows = []
-    for doc in _documents(corpus):
+    for doc in documents_of(corpus):
         for claim in claims_of(doc):
             row = {name: getattr(claim, name) for name in CLAIM_COLUMNS}
             row["spans"] = tuple((v.start, v.end, v.voice) for v in claim.spans)
@@ -380,7 +364,7 @@ def voice_spans(corpus: Corpus | Document | Iterable[Document]) -> pd.DataFrame:
     [['Al-Mesmari said ', 'outlet'], ['Sirte ', 'attributed'], ['"has been liberated."', 'quoted']]
     """
     rows = []
-    for doc in _documents(corpus):
+    for doc in documents_of(corpus):
         for claim in claims_of(doc):
             for span in claim.spans:
                 rows.append(
@@ -412,7 +396,7 @@ def find_quotes(corpus: Corpus | Document | Iterable[Document]) -> pd.DataFrame:
     [['Sirte is free,', 'al-Mesmari']]
     """
     rows = []
-    for doc in _documents(corpus):
+    for doc in documents_of(corpus):
         claims, quotes = _analyse(doc)
         for q in quotes:
             covering = [c for c in claims if c.start < q.end and c.end > q.start]

@@ -15,9 +15,9 @@ from typing import Any, overload
 
 import pandas as pd
 
-from .errors import InputError
+from .errors import InputError, ParameterError
 
-__all__ = ["Corpus", "Document", "RemovedLine", "Skipped"]
+__all__ = ["Corpus", "Document", "RemovedLine", "Skipped", "documents_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -327,3 +327,35 @@ class Corpus(Sequence[Document]):
         from .load import corpus_from_records
 
         return corpus_from_records(records, clean=clean, errors=errors, source=source, **column_map)
+
+
+def documents_of(corpus: Corpus | Document | Iterable[Document]) -> list[Document]:
+    """The documents of a corpus, a document or an iterable of them, in ``doc_id`` order.
+
+    Every stage processes documents in this canonical order, so results never depend on the
+    order of the input.
+
+    Examples
+    --------
+    >>> docs = [Document(doc_id="b", text="B."), Document(doc_id="a", text="A.")]
+    >>> [d.doc_id for d in documents_of(docs)]
+    ['a', 'b']
+    """
+    if isinstance(corpus, Document):
+        return [corpus]
+    if isinstance(corpus, (str, bytes)):
+        raise ParameterError(
+            "corpus must be a Corpus, a Document or Documents, not a string; "
+            "use cc.load_corpus(...) or cc.Document(doc_id=..., text=...)"
+        )
+    if isinstance(corpus, pd.DataFrame):
+        raise ParameterError("corpus must be a Corpus, not a DataFrame; use cc.load_corpus(frame)")
+    if not isinstance(corpus, Iterable):
+        raise ParameterError(
+            f"corpus must be a Corpus, a Document or Documents, got {type(corpus).__name__}"
+        )
+    docs = list(corpus)
+    for doc in docs:
+        if not isinstance(doc, Document):
+            raise ParameterError(f"corpus must hold Document objects, got {type(doc).__name__}")
+    return sorted(docs, key=lambda d: d.doc_id)

@@ -19,9 +19,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .claims import claims_of
-from .document import Corpus, Document
+from .document import Corpus, Document, documents_of
 from .errors import ParameterError
-from .terms import SCARE_QUOTE, _documents
+from .terms import SCARE_QUOTE
 
 __all__ = ["FRAMING_COLUMNS", "framing_table", "voice_words", "what_each_outlet_calls"]
 
@@ -100,7 +100,7 @@ def voice_words(
     if voice not in VOICES:
         raise ParameterError(f"voice must be one of {list(VOICES)}, got {voice!r}")
     words: Counter[str] = Counter()
-    for doc in _documents(corpus):
+    for doc in documents_of(corpus):
         if voice == "all":
             words[doc.label] += len(_WORD.findall(doc.text))
             continue

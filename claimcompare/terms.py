@@ -90,7 +90,7 @@ import pandas as pd
 
 from .actors import ActorIndex, ActorsLike, Mention, _gazetteer, find_actors
 from .claims import Claim, claims_of
-from .document import Corpus, Document
+from .document import Corpus, Document, documents_of
 from .errors import ParameterError
 from .lexicon import Lexicon, TermMatch
 
@@ -547,20 +547,6 @@ def _scare_quotes(ctx: _Context) -> list[tuple[int, int, Claim, _Found]]:
     return found
 
 
-def _documents(corpus: Corpus | Document | Iterable[Document]) -> list[Document]:
-    if isinstance(corpus, Document):
-        return [corpus]
-    if isinstance(corpus, str) or not isinstance(corpus, Iterable):
-        raise ParameterError(
-            f"corpus must be a Corpus, a Document or Documents, got {type(corpus).__name__}"
-        )
-    docs = list(corpus)
-    for doc in docs:
-        if not isinstance(doc, Document):
-            raise ParameterError(f"corpus must hold Document objects, got {type(doc).__name__}")
-    return sorted(docs, key=lambda d: d.doc_id)
-
-
 def _index(actors: ActorsLike | None, docs: list[Document]) -> ActorIndex:
     if actors is None:
         return ActorIndex.from_frame(find_actors(docs))
@@ -675,7 +661,7 @@ def find_loaded_terms(
     lex = Lexicon.default() if lexicon is None else lexicon
     if not isinstance(lex, Lexicon):
         raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
-    docs = _documents(corpus)
+    docs = documents_of(corpus)
     index = _index(actors, docs)
     kinds = actor_kinds(index)
     government = _government(index)
