@@ -188,30 +188,18 @@ def _attribution_finding(claim_a: Mapping[str, Any], claim_b: Mapping[str, Any])
             return f"{cue} by {speaker}"
         return "asserted by the outlet" if stance(claim) == "asserted" else str(claim.get("voice"))
 
-    sa, sb = stance(claim_a), stance(claim_b)
-    va, vb = describe(claim_a), describe(claim_b)
-    if sa != sb:
-        return Finding(
-            "attribution",
-            "conflict",
-            "difference",
-            va,
-            vb,
-            "one outlet states it as fact, the other only reports someone saying it",
-        )
-    doubt_a = _doubting(claim_a.get("cue"))
-    doubt_b = _doubting(claim_b.get("cue"))
-    if doubt_a != doubt_b:
-        return Finding(
-            "attribution",
-            "conflict",
-            "difference",
-            va,
-            vb,
+    if stance(claim_a) != stance(claim_b):
+        why = "one outlet states it as fact, the other only reports someone saying it"
+    elif _doubting(claim_a.get("cue")) != _doubting(claim_b.get("cue")):
+        why = (
             "one outlet reports it with a verb that casts doubt ('claimed', 'insisted'), "
-            "the other neutrally",
+            "the other neutrally"
         )
-    return None
+    else:
+        return None
+    return Finding(
+        "attribution", "conflict", "difference", describe(claim_a), describe(claim_b), why
+    )
 
 
 def _label_finding(a: tuple[str, ...], b: tuple[str, ...]) -> Finding | None:
