@@ -9,6 +9,7 @@ those three, or ``mixed`` when it carries more than one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -180,10 +181,12 @@ def claims_of(doc: Document) -> list[Claim]:
     >>> [(c.text, c.voice) for c in claims_of(doc)]
     [('"Sirte is free," he said.', 'quoted'), ('Haftar is backed by Egypt.', 'outlet')]
     """
-    return _analyse(doc)[0]
+    return list(_analyse(doc)[0])
 
 
-def _analyse(doc: Document) -> tuple[list[Claim], list[Quote]]:
+# Claims, terms and framing all read a document's claims; a frozen Document is analysed once.
+@functools.lru_cache(maxsize=4096)
+def _analyse(doc: Document) -> tuple[tuple[Claim, ...], tuple[Quote, ...]]:
     text = doc.text
     paragraphs = paragraph_spans(text)
     units: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
@@ -294,7 +297,7 @@ def _analyse(doc: Document) -> tuple[list[Claim], list[Quote]]:
                 spans=spans,
             )
         )
-    return claims, quotes
+    return tuple(claims), tuple(quotes)
 
 
 def _person_subject(text: str, unit: tuple[int, int, int, str]) -> tuple[int, int] | None:
