@@ -232,8 +232,7 @@ class ClaimAligner:
         def score_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
             x = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
             y = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
-            if (row_of[x] < 0).any() or (row_of[y] < 0).any():  # not reached: members are paired
-                return model.predict_proba([texts[i] for i in x], [texts[j] for j in y])[:, 1]
+            # Every group member is an end of a kept candidate pair, so it has a table row.
             return model.predict_proba_signals(_signal_frame(tab, row_of[x], row_of[y]))[:, 1]
 
         ids = table["claim_id"].astype(str).to_numpy()
