@@ -1491,45 +1491,287 @@ def _stemmer() -> Callable[[str], str]:
     return SnowballStemmer("english").stem
 
 
-_SKIP_AFTER_CUE = frozenset(
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return _stemmer()(word.lower())
+
+
+# "isn't" is read as "is" + "n't": the lazy first branch stops before "n't".
+_TOKEN_RE = re.compile(r"[A-Za-z]+?(?=n['’]t\b)|[A-Za-z]+")
+_NEGATION_WORDS = frozenset(
+    "no not never none nobody nothing neither nor nowhere without cannot n t".split()
+)
+_FUNCTION_WORDS = _NEGATION_WORDS | frozenset(
     "be been being is are was were am has have had do does did will would shall should can could "
-    "may might must immediately yet even also always ever still really actually officially "
-    "the a an any one of to that this".split()
+    "may might must ca wo immediately yet even also always ever still really actually officially "
+    "the a an any one of to that this these those in on at for with by from and or as it its his "
+    "her their he she they them we us our you your i me my who whom which what whose there here "
+    "than then so such s just only very too some all both each every much many more most other "
+    "another into onto upon about out up down if when where while how why".split()
 )
-_WORD_RE = re.compile(r"[A-Za-z]+")
-
-
-def _stems(text: str) -> set[str]:
-    return {_stemmer()(w.lower()) for w in _WORD_RE.findall(text)}
-
-
-_FUNCTION_WORDS = _SKIP_AFTER_CUE | frozenset(
-    "in on at of for with by from and or as it its his her their he she they them we us our "
-    "you your i me my who whom which what there here than then so such t s".split()
+_CLAUSE_BREAK = re.compile(
+    r"[,;:!?()\[\]\"“”«»]|\.(?=\s|$)|\b(?:but|while|whereas|although|though|because|however|"
+    r"unless|yet)\b",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"\b(?:and|or)\b", re.IGNORECASE)
+# A conjunct with its own auxiliary or negation is a clause of its own: "a clown is singing and
+# people are not dancing"; "holding a sign and seeking money" shares its subject and auxiliary.
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|will|would|can|could|shall|should|may|might|must|"
+    r"do|does|did|there|no|not|never|nobody|none|nothing|cannot)\b|n['’]t\b",
+    re.IGNORECASE,
 )
 
-
-def _scope(text: str, cue: Cue) -> list[str]:
-    """Stems of the content words a negation governs: up to 8, to the end of its clause."""
-    clause = re.split(r"[,;:.!?()\[\]]|\b(?:but|while|whereas|although)\b", text[cue.end :])[0]
-    words = [w.lower() for w in _WORD_RE.findall(clause)]
-    return [_stemmer()(w) for w in words if w not in _FUNCTION_WORDS][:8]
+#: Defaults of :func:`compare_polarity`, chosen on SICK train + trial (see
+#: ``claimcompare._eval_conflicts.tune_polarity``), never on test data.
+MIN_COVERAGE = 0.8
+MIN_CONTEXT = 1.0
 
 
-def compare_polarity(a: str, b: str) -> Verdict:
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    stem: str
+    content: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        low = m.group().lower()
+        out.append(_Token(m.start(), m.end(), m.group(), _stem(low), low not in _FUNCTION_WORDS))
+    return out
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """Half-open spans of the clauses of ``text``, in order, covering every word.
+
+    A clause ends at punctuation other than an apostrophe or hyphen, at a subordinating "but",
+    "while", "although", "because"... and at an "and"/"or" whose conjunct has its own auxiliary
+    or negation ("... is singing and people are not dancing"); an "and" between two nouns or two
+    verbs that share the auxiliary ("holding a sign and seeking money") does not end a clause.
+    The separators themselves belong to no clause; whitespace at either end is trimmed.
+
+    Examples
+    --------
+    >>> text = "A clown is singing and people are not dancing, he said."
+    >>> [text[s:e] for s, e in clause_spans(text)]
+    ['A clown is singing', 'people are not dancing', 'he said']
+    >>> text = "A man is holding a sign and seeking money"
+    >>> [text[s:e] for s, e in clause_spans(text)]
+    ['A man is holding a sign and seeking money']
+    """
+    text = _check_text(text)
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        s = start
+        for m in _JOIN.finditer(text, start, end):
+            if m.start() < s:
+                continue
+            if _FINITE.search(text, m.end(), end) and _TOKEN_RE.search(text, s, m.start()):
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, end))
+    trimmed = []
+    for s, e in out:
+        chunk = text[s:e]
+        s2 = s + len(chunk) - len(chunk.lstrip())
+        e2 = e - (len(chunk) - len(chunk.rstrip()))
+        if s2 < e2 and _TOKEN_RE.search(text, s2, e2):
+            trimmed.append((s2, e2))
+    return trimmed
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """A claim read for polarity: its tokens, clauses, cues and content stems."""
+
+    text: str
+    tokens: tuple[_Token, ...]
+    clauses: tuple[tuple[int, int], ...]
+    cues: tuple[Cue, ...]
+    stems: frozenset[str]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        for s, e in self.clauses:
+            if s <= pos < e:
+                return s, e
+        return pos, pos
+
+    def strong(self) -> list[Cue]:
+        return [c for c in self.cues if c.kind == "negation" and c.category != "non-confirmation"]
+
+    def scope(self, cue: Cue) -> list[_Token]:
+        """Content words a negation cue governs: its clause (for a denial, what follows it)."""
+        s, e = self.clause_of(cue.start)
+        if cue.category == "denial":
+            s = cue.end
+        return [
+            t
+            for t in self.tokens
+            if t.content and s <= t.start and t.end <= e and not (cue.start <= t.start < cue.end)
+        ]
+
+    def negated_at(self, pos: int) -> bool:
+        s, e = self.clause_of(pos)
+        return any(s <= c.start < e for c in self.strong())
+
+
+def _read(text: str) -> _Reading:
+    tokens = tuple(_tokens(text))
+    return _Reading(
+        text,
+        tokens,
+        tuple(clause_spans(text)),
+        tuple(find_negation(text)),
+        frozenset(t.stem for t in tokens if t.content),
+    )
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, frozenset[str]]:
+    """Stem -> stems of its opposites, from the shipped ``data/antonyms.csv``."""
+    import csv
+    from importlib import resources
+
+    ref = resources.files("claimcompare").joinpath("data/antonyms.csv")
+    pairs: dict[str, set[str]] = {}
+    with ref.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        for row in rows:
+            left = {_stem(w) for w in row["word_a"].split("|") if w}
+            right = {_stem(w) for w in row["word_b"].split("|") if w}
+            for x in left:
+                pairs.setdefault(x, set()).update(right - left)
+            for y in right:
+                pairs.setdefault(y, set()).update(left - right)
+    return {k: frozenset(v) for k, v in pairs.items() if v}
+
+
+def antonym_pairs() -> list[tuple[str, str]]:
+    """The opposite stems :func:`compare_polarity` knows, as sorted ``(stem, stem)`` pairs.
+
+    Read from ``claimcompare/data/antonyms.csv`` (written by hand for this project; its header
+    gives the provenance).
+
+    Examples
+    --------
+    >>> ("fell", "rose") in antonym_pairs() and ("empti", "full") in antonym_pairs()
+    True
+    """
+    return sorted({tuple(sorted((k, v))) for k, vs in _opposites().items() for v in vs})  # type: ignore[misc]
+
+
+def _coverage(scope: list[_Token], stems: frozenset[str]) -> float:
+    if not scope:
+        return 0.0
+    return sum(t.stem in stems for t in scope) / len(scope)
+
+
+def _negation_conflict(
+    side: _Reading, other: _Reading, min_coverage: float
+) -> tuple[Cue, str] | None:
+    """The first negation in ``side`` whose clause ``other`` states without negating it."""
+    other_scopes = [{t.stem for t in other.scope(c)} for c in other.strong()]
+    for cue in side.strong():
+        scope = side.scope(cue)
+        if not scope:
+            continue
+        stems = {t.stem for t in scope}
+        if any(2 * len(stems & o) >= len(stems) for o in other_scopes):
+            continue  # the other claim negates the same thing
+        after = [t for t in scope if t.start >= cue.end]
+        head = (after or scope)[0]
+        if head.stem in other.stems and _coverage(scope, other.stems) >= min_coverage:
+            return cue, head.text
+    return None
+
+
+def _clause_stems(reading: _Reading, token: _Token) -> set[str]:
+    s, e = reading.clause_of(token.start)
+    return {t.stem for t in reading.tokens if t.content and s <= t.start < e} - {token.stem}
+
+
+def _antonym_conflict(a: _Reading, b: _Reading, min_context: float) -> tuple[str, str] | None:
+    """Opposite words ("rose"/"fell") in clauses that otherwise say the same thing."""
+    opposites = _opposites()
+    found = []
+    for ta in a.tokens:
+        if not ta.content or ta.stem in b.stems or ta.stem not in opposites:
+            continue
+        for tb in b.tokens:
+            if not tb.content or tb.stem not in opposites[ta.stem] or tb.stem in a.stems:
+                continue
+            if a.negated_at(ta.start) or b.negated_at(tb.start):
+                continue  # "not full" against "empty" is agreement, not conflict
+            ca, cb = _clause_stems(a, ta), _clause_stems(b, tb)
+            shared = len(ca & cb)
+            if shared and shared >= min_context * min(len(ca), len(cb)):
+                found.append((min(ta.stem, tb.stem), max(ta.stem, tb.stem), ta.text, tb.text))
+    if not found:
+        return None
+    best = min(found)
+    return best[2], best[3]
+
+
+def _check_fraction(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ParameterError(f"{name} must be a number between 0 and 1, got {value!r}")
+    return float(value)
+
+
+def compare_polarity(
+    a: str,
+    b: str,
+    *,
+    min_coverage: float = MIN_COVERAGE,
+    min_context: float = MIN_CONTEXT,
+) -> Verdict:
     """Compare the polarity and hedging of two claims about the same thing.
 
-    A claim whose negation (an odd number of negation cues) governs a word the other claim
-    also uses, while the other claim is not negated, is a ``conflict`` of kind ``negation``;
-    a non-confirmation ("did not immediately confirm") against a statement is only
-    ``compatible``. With the same polarity, a hedge on one side only is a ``compatible``
-    ``hedge``; otherwise the two ``agree``.
+    A negation ("not", "no", "never", "nobody", "failed to", "denied") conflicts with the other
+    claim when the other states the negated clause without negating it: the word the negation
+    governs is in the other claim, and so are at least ``min_coverage`` of the clause's content
+    words (the clause is the negation's own: "a clown is singing and people are not dancing"
+    negates only the dancing). Opposite predicates from the shipped antonym list ("rose" /
+    "fell", "accepted" / "rejected", "empty" / "full") in clauses that share at least
+    ``min_context`` of their other content words conflict the same way; both are of kind
+    ``negation``. A non-confirmation ("did not immediately confirm") against a statement is
+    only ``compatible``; a negation of something the other claim does not state is
+    ``compatible``. With the same polarity, a hedge on one side only ("reportedly") is a
+    ``compatible`` ``hedge``; otherwise the two ``agree``.
+
+    Parameters
+    ----------
+    a, b : str
+        The two claims.
+    min_coverage : float, default 0.8
+        Share of the negated clause's content words (Snowball stems) the other claim must
+        contain. 1.0: "there is no man running down the road" does not conflict with "a man is
+        running", which says nothing about a road.
+    min_context : float, default 1.0
+        Share of the content words of the shorter of the two clauses holding the opposite
+        words that the clauses must share.
 
     Examples
     --------
     >>> compare_polarity("An interior ministry worker was killed.",
     ...                  "No interior ministry worker was killed.").verdict
     'conflict'
+    >>> v = compare_polarity("Oil prices rose on Monday.", "Oil prices fell on Monday.")
+    >>> v.verdict, v.kind, v.explanation
+    ('conflict', 'negation', "opposite predicates: 'rose' in a, 'fell' in b")
+    >>> compare_polarity("There is no man running down the road", "A man is running").verdict
+    'compatible'
     >>> v = compare_polarity("Militia members have reportedly seized Sirte.",
     ...                      "Libyan fighters have taken the city of Sirte.")
     >>> v.verdict, v.kind
@@ -1537,30 +1779,26 @@ def compare_polarity(a: str, b: str) -> Verdict:
     """
     a = _check_text(a, "a")
     b = _check_text(b, "b")
-    cues = {"a": find_negation(a), "b": find_negation(b)}
-    texts = {"a": a, "b": b}
-    negs = {k: [c for c in v if c.kind == "negation"] for k, v in cues.items()}
-    strong = {k: [c for c in v if c.category != "non-confirmation"] for k, v in negs.items()}
-    neg = {k: len(v) % 2 == 1 for k, v in strong.items()}
+    min_coverage = _check_fraction(min_coverage, "min_coverage")
+    min_context = _check_fraction(min_context, "min_context")
+    ra, rb = _read(a), _read(b)
+    negs = {k: [c for c in r.cues if c.kind == "negation"] for k, r in (("a", ra), ("b", rb))}
     va = ", ".join(c.text for c in negs["a"]) or "affirmed"
     vb = ", ".join(c.text for c in negs["b"]) or "affirmed"
-    if neg["a"] != neg["b"]:
-        side, other = ("a", "b") if neg["a"] else ("b", "a")
-        other_stems = _stems(texts[other])
-        for cue in strong[side]:
-            scope = _scope(texts[side], cue)
-            if not scope:
-                continue
-            shared = [w for w in scope if w in other_stems]
-            # The governed word itself is stated, or most of the clause is.
-            if scope[0] in other_stems or (len(scope) >= 2 and 2 * len(shared) >= len(scope)):
-                return Verdict(
-                    "conflict",
-                    "negation",
-                    va,
-                    vb,
-                    f"{side} negates what {other} states ({cue.text!r} ... {scope[0]!r})",
-                )
+    for side, other, r_side, r_other in (("a", "b", ra, rb), ("b", "a", rb, ra)):
+        hit = _negation_conflict(r_side, r_other, min_coverage)
+        if hit is not None:
+            cue, head = hit
+            why = f"{side} negates what {other} states ({cue.text!r} ... {head!r})"
+            return Verdict("conflict", "negation", va, vb, why)
+    opposite = _antonym_conflict(ra, rb, min_context)
+    if opposite is not None:
+        wa, wb = opposite
+        why = f"opposite predicates: {wa!r} in a, {wb!r} in b"
+        return Verdict("conflict", "negation", wa, wb, why)
+    strong = {"a": ra.strong(), "b": rb.strong()}
+    if bool(strong["a"]) != bool(strong["b"]):
+        side, other = ("a", "b") if strong["a"] else ("b", "a")
         return Verdict(
             "compatible",
             "negation",
@@ -1579,7 +1817,7 @@ def compare_polarity(a: str, b: str) -> Verdict:
             vb,
             f"{side} says it was not (yet) confirmed; the other states it",
         )
-    hedges = {k: [c.text for c in v if c.kind == "hedge"] for k, v in cues.items()}
+    hedges = {k: [c.text for c in r.cues if c.kind == "hedge"] for k, r in (("a", ra), ("b", rb))}
     if bool(hedges["a"]) != bool(hedges["b"]):
         side, other = ("a", "b") if hedges["a"] else ("b", "a")
         ha = ", ".join(hedges["a"]) or "no hedge"
@@ -1591,5 +1829,5 @@ def compare_polarity(a: str, b: str) -> Verdict:
             hb,
             f"{side} hedges ({', '.join(hedges[side])}); {other} states it flatly",
         )
-    polarity = "negated" if neg["a"] else "affirmed"
+    polarity = "negated" if strong["a"] else "affirmed"
     return Verdict("agree", "negation", va, vb, f"both sides have it {polarity}")
