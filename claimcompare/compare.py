@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from .document import Corpus
 from .errors import ParameterError
 from .facts import (
     DateMention,
+    _tokens,
     compare_dates,
     compare_polarity,
     compare_quantities,
@@ -96,18 +97,26 @@ class Finding:
     only_b: tuple[str, ...] = ()
 
 
+def _content_tokens(text: str) -> list[Any]:
+    return [t for t in _tokens(text) if t.content]
+
+
 def _unit_key(unit: str | None) -> str | None:
     return None if unit is None else _stemmer.stem(unit.lower().split()[-1])
 
 
-def _quantity_findings(text_a: str, text_b: str) -> list[Finding]:
+# A finding with where its fact stands in each claim (None: not a located, stated fact).
+_Located = tuple[Finding, tuple[int, int] | None, tuple[int, int] | None]
+
+
+def _quantity_findings(text_a: str, text_b: str) -> list[_Located]:
     """Pair quantities of the same unit; a bare noun on one side counts as 'unspecified'."""
     plain_a, plain_b = find_quantities(text_a), find_quantities(text_b)
     units_a = {q.unit for q in plain_a if q.unit}
     units_b = {q.unit for q in plain_b if q.unit}
     qa = find_quantities(text_a, nouns=units_b) if units_b else plain_a
     qb = find_quantities(text_b, nouns=units_a) if units_a else plain_b
-    findings = []
+    findings: list[_Located] = []
     used: set[int] = set()
     for a in qa:
         key = _unit_key(a.unit)
@@ -119,14 +128,21 @@ def _quantity_findings(text_a: str, text_b: str) -> list[Finding]:
             if a.approximation == "unspecified" and b.approximation == "unspecified":
                 continue
             used.add(k)
-            findings.append(_from_verdict(compare_quantities(a, b)))
+            stated = "unspecified" not in (a.approximation, b.approximation)
+            findings.append(
+                (
+                    _from_verdict(compare_quantities(a, b)),
+                    (a.start, a.end) if stated else None,
+                    (b.start, b.end) if stated else None,
+                )
+            )
             break
     return findings
 
 
 def _date_findings(
     text_a: str, text_b: str, published_a: dt.date | None, published_b: dt.date | None
-) -> list[Finding]:
+) -> list[_Located]:
     """Pair each resolved date with the other side's date of the same modifier that overlaps it
     most; a claim with one date each is compared whatever the overlap."""
     da = [d for d in find_dates(text_a, published=published_a) if d.anchor != "event"]
@@ -134,8 +150,9 @@ def _date_findings(
     if not da or not db:
         return []
     if len(da) == 1 and len(db) == 1:
-        return [_from_verdict(compare_dates(da[0], db[0]))]
-    findings = []
+        a, b = da[0], db[0]
+        return [(_from_verdict(compare_dates(a, b)), (a.start, a.end), (b.start, b.end))]
+    findings: list[_Located] = []
     used: set[int] = set()
     for a in da:
         candidates = [
@@ -145,7 +162,8 @@ def _date_findings(
         if best is None or _overlap(a, best[1]) <= 0:
             continue
         used.add(best[0])
-        findings.append(_from_verdict(compare_dates(a, best[1])))
+        b = best[1]
+        findings.append((_from_verdict(compare_dates(a, b)), (a.start, a.end), (b.start, b.end)))
     return findings
 
 
@@ -157,10 +175,10 @@ def _overlap(a: DateMention, b: DateMention) -> int:
 
 def _set_findings(
     text_a: str, text_b: str, canonical: Callable[[str], str | None] | None
-) -> list[Finding]:
+) -> list[_Located]:
     sa = find_sets(text_a, canonical=canonical)
     sb = find_sets(text_b, canonical=canonical)
-    findings = []
+    findings: list[_Located] = []
     used: set[int] = set()
     for a in sa:
         best = max(
@@ -171,26 +189,109 @@ def _set_findings(
         if best is None or not a.names & best[1].names:
             continue
         used.add(best[0])
-        findings.append(_from_verdict(compare_sets(a, best[1])))
+        b = best[1]
+        findings.append((_from_verdict(compare_sets(a, b)), (a.start, a.end), (b.start, b.end)))
     return findings
 
 
-def _attribution_finding(claim_a: Mapping[str, Any], claim_b: Mapping[str, Any]) -> Finding | None:
-    """Asserted by one outlet, attributed or quoted by the other; or a doubting cue on one side."""
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return None if value is None or pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return None
 
-    def stance(claim: Mapping[str, Any]) -> str:
-        voice = claim.get("voice")
-        return "asserted" if voice == "outlet" else "attributed"
 
-    def describe(claim: Mapping[str, Any]) -> str:
+def _frames(claim: Mapping[str, Any]) -> list[tuple[int, int]]:
+    pairs = (("speaker_start", "speaker_end"), ("cue_start", "cue_end"))
+    out = []
+    for a, b in pairs:
+        s, e = _int_or_none(claim.get(a)), _int_or_none(claim.get(b))
+        if s is not None and e is not None:
+            out.append((s, e))
+    return out
+
+
+def _voice_at(claim: Mapping[str, Any], pos: int) -> str | None:
+    """``asserted`` or ``attributed`` at offset ``pos`` of the claim's text, from its spans."""
+    spans, base = claim.get("spans"), _int_or_none(claim.get("start"))
+    if not isinstance(spans, (tuple, list)) or base is None:
+        return None
+    for span in spans:
+        if span[0] <= base + pos < span[1]:
+            return "asserted" if span[2] == "outlet" else "attributed"
+    return None
+
+
+def _stance(claim: Mapping[str, Any], where: list[int]) -> str:
+    """``asserted`` or ``attributed``: the voice of the claim at the offsets ``where``.
+
+    Judged on the claim's voice spans (``spans`` and ``start`` from ``split_claims``), leaving
+    out the speaker and the cue: in "The rebels, backed by the UAE and Egypt, announced that
+    ..." the backers are the outlet's own words though the claim as a whole is attributed.
+    Without spans, or when the votes tie, the claim's ``voice`` decides.
+    """
+    whole = "asserted" if claim.get("voice") == "outlet" else "attributed"
+    base = _int_or_none(claim.get("start")) or 0
+    frames = _frames(claim)
+    votes = {"asserted": 0, "attributed": 0}
+    for pos in where:
+        if any(s <= base + pos < e for s, e in frames):
+            continue
+        voice = _voice_at(claim, pos)
+        if voice is not None:
+            votes[voice] += 1
+    if votes["asserted"] == votes["attributed"]:
+        return whole
+    return max(votes, key=lambda k: votes[k])
+
+
+def _attribution_finding(
+    claim_a: Mapping[str, Any],
+    claim_b: Mapping[str, Any],
+    located: Sequence[tuple[str, tuple[int, int], tuple[int, int]]] = (),
+) -> Finding | None:
+    """Asserted by one outlet, attributed or quoted by the other; or a doubting cue on one side.
+
+    Attribution is judged fact by fact, where the compared facts stand in each claim
+    (``located``: the fact as written and its span in each claim); a claim with no located fact
+    is judged on the content words the two claims share. The whole claim's voice is only the
+    fallback: a backers list in the outlet's own appositive is asserted even in a claim that
+    reports what someone announced.
+    """
+    if located:
+        checks = [(what, [sa[0]], [sb[0]]) for what, sa, sb in located]
+    else:
+        ta = _content_tokens(str(claim_a["text"]))
+        tb = _content_tokens(str(claim_b["text"]))
+        shared = {t.stem for t in ta} & {t.stem for t in tb}
+        checks = [
+            (
+                "",
+                [t.start for t in ta if t.stem in shared],
+                [t.start for t in tb if t.stem in shared],
+            )
+        ]
+
+    def describe(claim: Mapping[str, Any], stance: str) -> str:
         speaker, cue = claim.get("speaker"), claim.get("cue")
+        if stance == "asserted":
+            return "asserted by the outlet"
         if isinstance(speaker, str) and isinstance(cue, str):
             return f"{cue} by {speaker}"
-        return "asserted by the outlet" if stance(claim) == "asserted" else str(claim.get("voice"))
+        return str(claim.get("voice"))
 
-    if stance(claim_a) != stance(claim_b):
-        why = "one outlet states it as fact, the other only reports someone saying it"
-    elif _doubting(claim_a.get("cue")) != _doubting(claim_b.get("cue")):
+    stances: tuple[str, str] = ("", "")
+    about = ""
+    for what, where_a, where_b in checks:
+        stances = (_stance(claim_a, where_a), _stance(claim_b, where_b))
+        if stances[0] != stances[1]:
+            about = f" ({what})" if what else ""
+            break
+    if stances[0] != stances[1]:
+        why = f"one outlet states it as fact, the other only reports someone saying it{about}"
+    elif stances[0] == "attributed" and _doubting(claim_a.get("cue")) != _doubting(
+        claim_b.get("cue")
+    ):
         why = (
             "one outlet reports it with a verb that casts doubt ('claimed', 'insisted'), "
             "the other neutrally"
@@ -198,7 +299,12 @@ def _attribution_finding(claim_a: Mapping[str, Any], claim_b: Mapping[str, Any])
     else:
         return None
     return Finding(
-        "attribution", "conflict", "difference", describe(claim_a), describe(claim_b), why
+        "attribution",
+        "conflict",
+        "difference",
+        describe(claim_a, stances[0]),
+        describe(claim_b, stances[1]),
+        why,
     )
 
 
@@ -270,13 +376,19 @@ def compare_claim_pair(
     [('number', 'compatible')]
     """
     text_a, text_b = str(claim_a["text"]), str(claim_b["text"])
-    findings = _quantity_findings(text_a, text_b)
-    findings += _date_findings(text_a, text_b, published_a, published_b)
-    findings += _set_findings(text_a, text_b, canonical)
+    facts = _quantity_findings(text_a, text_b)
+    facts += _date_findings(text_a, text_b, published_a, published_b)
+    facts += _set_findings(text_a, text_b, canonical)
+    findings = [f for f, _, _ in facts]
     polarity = compare_polarity(text_a, text_b)
     if polarity.verdict != "agree":
         findings.append(_from_verdict(polarity))
-    attribution = _attribution_finding(claim_a, claim_b)
+    located = [
+        (f"{f.value_a!r} / {f.value_b!r}", sa, sb)
+        for f, sa, sb in facts
+        if sa is not None and sb is not None
+    ]
+    attribution = _attribution_finding(claim_a, claim_b, located)
     if attribution is not None:
         findings.append(attribution)
     return findings
