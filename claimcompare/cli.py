@@ -1,16 +1,29 @@
 """The ``claimcompare`` command.
 
-Exit codes: 0 on success, 1 when the input cannot be used (a missing path, an undecodable file,
-...), 2 for a wrong command line. Messages go to standard error, results to standard output.
+Exit codes, for scripts:
+
+* 0: success;
+* 1: a value cannot be used: a missing or unreadable input path, an undecodable file, a bad
+  lexicon file, a malformed ``--actor``, an output folder that does not exist or cannot be
+  written;
+* 2: a wrong command line (an unknown option, a missing argument), as argparse reports it;
+* 130: interrupted (Ctrl-C).
+
+Messages go to standard error, results to standard output. ``compare`` shows a progress bar on
+standard error when it is a terminal (``--progress`` / ``--no-progress`` to choose).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +32,9 @@ from .claims import split_claims
 from .document import Corpus
 from .errors import ClaimCompareError
 from .load import load_corpus
+
+if TYPE_CHECKING:
+    from .compare import Comparison
 
 __all__ = ["main"]
 
@@ -58,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
         "compare", help="align claims across outlets, score loaded terms, find conflicts"
     )
     _add_input(compare)
+    compare.add_argument(
+        "--html", metavar="FILE", help="write the report as one self-contained HTML page"
+    )
     compare.add_argument("--markdown", metavar="FILE", help="write a Markdown report")
     compare.add_argument(
         "--csv", metavar="DIR", help="write every table as a CSV file into this folder"
@@ -72,7 +91,30 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument(
         "--lexicon", metavar="FILE", help="a lexicon CSV to use instead of the default"
     )
+    compare.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: only when stderr is a terminal)",
+    )
+    compare.add_argument(
+        "--top",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="show at most N conflicts and N actors on the terminal (10)",
+    )
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {text!r}")
+    return value
 
 
 def _load(args: argparse.Namespace) -> Corpus:
@@ -137,46 +179,144 @@ def _actors(specs: list[str]) -> dict[str, list[str]] | None:
             raise ClaimCompareError(
                 f"--actor {spec!r}: expected NAME=ALIAS,ALIAS (e.g. 'Khalifa Haftar=Haftar,Hafar')"
             )
-        actors[name.strip()] = [a.strip() for a in aliases.split(",") if a.strip()]
+        known = actors.setdefault(name.strip(), [])
+        known += [a.strip() for a in aliases.split(",") if a.strip() and a.strip() not in known]
     return actors or None
 
 
+def _check_output_file(option: str, path: str) -> Path:
+    """Fail before the slow part when a report cannot be written where asked."""
+    target = Path(path)
+    if target.is_dir():
+        raise ClaimCompareError(f"{option} {path}: is a folder; give a file name")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ClaimCompareError(f"{option} {path}: folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise ClaimCompareError(f"{option} {path}: not writable (permission denied)")
+    return target
+
+
+def _check_compare_options(args: argparse.Namespace) -> None:
+    files: dict[Path, str] = {}
+    for option, path in (("--html", args.html), ("--markdown", args.markdown)):
+        if path:
+            target = _check_output_file(option, path).resolve()
+            if target in files:
+                raise ClaimCompareError(f"{option} and {files[target]} name the same file {path}")
+            files[target] = option
+    if args.csv:
+        folder = Path(args.csv)
+        if not folder.is_dir():
+            raise ClaimCompareError(f"--csv {args.csv}: not a folder (create it first)")
+        if not os.access(folder, os.W_OK):
+            raise ClaimCompareError(f"--csv {args.csv}: not writable (permission denied)")
+    if args.lexicon and not Path(args.lexicon).is_file():
+        raise ClaimCompareError(f"--lexicon {args.lexicon}: no such file")
+
+
+def _shorten(text: object, width: int) -> str:
+    return textwrap.shorten(str(text), width=max(width, 12), placeholder=" ...")
+
+
+def _terminal_report(result: Comparison, *, top: int) -> str:
+    """The summary, the conflicts (contradictions first) and what outlets call each actor."""
+    from .framing import what_each_outlet_calls
+
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+    lines = [result.summary()]
+    conflicts = result.conflicts
+    if not conflicts.empty:
+        order = conflicts.assign(
+            _rank=(conflicts["severity"] != "contradiction").astype(int)
+        ).sort_values(["_rank", "cluster_id", "kind"], kind="stable")
+        lines += ["", f"Conflicts and differences ({len(conflicts)}):"]
+        for row in order.head(top).itertuples(index=False):
+            head = f"  cluster {row.cluster_id}, {row.kind} ({row.severity}): "
+            lines.append(head + _shorten(row.explanation, width - len(head)))
+            for side, outlet, value in (
+                ("a", row.outlet_a, row.value_a),
+                ("b", row.outlet_b, row.value_b),
+            ):
+                lines.append("      " + _shorten(f"{side}) {outlet}: {value}", width - 6))
+        if len(conflicts) > top:
+            lines.append(f"  ... and {len(conflicts) - top} more (see --html, --markdown or --csv)")
+    calls = what_each_outlet_calls(result.loaded_terms)
+    if not calls.empty:
+        lines += ["", "What each outlet calls each actor (in its own words):"]
+        for actor, row in calls.head(top).iterrows():
+            lines.append(f"  {actor}")
+            for outlet, cell in row.items():
+                if cell:
+                    lines.append("    " + _shorten(f"{outlet}: {cell}", width - 4))
+        if len(calls) > top:
+            lines.append(f"  ... and {len(calls) - top} more actors")
+    return "\n".join(lines)
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
     from .compare import compare
     from .lexicon import Lexicon
 
-    corpus = _load(args)
-    lexicon = Lexicon.from_csv(args.lexicon) if args.lexicon else None
-    if args.csv and not Path(args.csv).is_dir():
-        raise ClaimCompareError(f"--csv {args.csv}: not a folder (create it first)")
-    result = compare(corpus, actors=_actors(args.actor), lexicon=lexicon)
-    print(result.summary())
-    shown = result.conflicts.head(20)
-    for row in shown.itertuples(index=False):
-        print(
-            f"  [{row.kind}/{row.severity}] {row.outlet_a}: {str(row.value_a)[:40]!r} "
-            f"vs {row.outlet_b}: {str(row.value_b)[:40]!r}"
-        )
-    if len(result.conflicts) > len(shown):
-        print(f"  ... and {len(result.conflicts) - len(shown)} more (see --markdown or --csv)")
-    if args.markdown:
-        Path(args.markdown).write_text(result.to_markdown(), encoding="utf-8")
-        print(f"wrote {args.markdown}", file=sys.stderr)
-    if args.csv:
-        tables = {
-            "claims": result.claims,
-            "actors": result.actors,
-            "pairs": result.alignment.pairs,
-            "clusters": result.alignment.clusters,
-            "loaded_terms": result.loaded_terms,
-            "framing": result.framing,
-            "agreements": result.agreements,
-            "conflicts": result.conflicts,
-            "omissions": result.omissions,
-        }
-        for name, table in tables.items():
-            table.to_csv(Path(args.csv) / f"{name}.csv", index=False)
-        print(f"wrote {len(tables)} tables to {args.csv}", file=sys.stderr)
+    _check_compare_options(args)
+    actors = _actors(args.actor)
+    lexicon = None
+    if args.lexicon:
+        try:
+            lexicon = Lexicon.from_csv(args.lexicon)
+        except ClaimCompareError as exc:
+            raise ClaimCompareError(f"--lexicon {args.lexicon}: {exc}") from exc
+    outputs = [name for name in ("html", "markdown", "csv") if getattr(args, name)]
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    bar = tqdm(
+        total=2 + len(outputs),
+        disable=not show,
+        file=sys.stderr,
+        unit="step",
+        leave=False,
+        bar_format="{desc} |{bar:20}| {n_fmt}/{total_fmt} steps [{elapsed}]",
+    )
+    with bar, logging_redirect_tqdm():
+        bar.set_description_str("reading documents")
+        corpus = _load(args)
+        bar.update()
+        bar.set_description_str(f"comparing {len(corpus)} documents")
+        result = compare(corpus, actors=actors, lexicon=lexicon)
+        bar.update()
+        written = []
+        if args.html:
+            bar.set_description_str(f"writing {args.html}")
+            result.to_html(args.html)
+            written.append(f"wrote {args.html}")
+            bar.update()
+        if args.markdown:
+            bar.set_description_str(f"writing {args.markdown}")
+            Path(args.markdown).write_text(result.to_markdown(), encoding="utf-8")
+            written.append(f"wrote {args.markdown}")
+            bar.update()
+        if args.csv:
+            bar.set_description_str(f"writing tables to {args.csv}")
+            tables = {
+                "claims": result.claims,
+                "actors": result.actors,
+                "pairs": result.alignment.pairs,
+                "clusters": result.alignment.clusters,
+                "loaded_terms": result.loaded_terms,
+                "framing": result.framing,
+                "agreements": result.agreements,
+                "conflicts": result.conflicts,
+                "omissions": result.omissions,
+            }
+            for name, table in tables.items():
+                table.to_csv(Path(args.csv) / f"{name}.csv", index=False)
+            written.append(f"wrote {len(tables)} tables to {args.csv}")
+            bar.update()
+    print(_terminal_report(result, top=args.top))
+    for line in written:
+        print(line, file=sys.stderr)
     for skipped in corpus.skipped:
         print(f"skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
     return 0
@@ -203,6 +343,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError as exc:  # e.g. a disk full while writing a report
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"claimcompare: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("claimcompare: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -137,14 +138,26 @@ def _quantity_findings(text_a: str, text_b: str) -> list[_Located]:
                 )
             )
             break
+    # Bare figures ("Mr. Strzok, 48,"): paired in text order when both claims have as many.
+    bare_a = [q for q in qa if q.unit is None and q.value is not None]
+    bare_b = [q for q in qb if q.unit is None and q.value is not None]
+    if len(bare_a) == len(bare_b):
+        for a, b in zip(bare_a, bare_b, strict=True):
+            findings.append(
+                (_from_verdict(compare_quantities(a, b)), (a.start, a.end), (b.start, b.end))
+            )
     return findings
 
 
 def _date_findings(
     text_a: str, text_b: str, published_a: dt.date | None, published_b: dt.date | None
 ) -> list[_Located]:
-    """Pair each resolved date with the other side's date of the same modifier that overlaps it
-    most; a claim with one date each is compared whatever the overlap."""
+    """Pair the dates of two claims; a claim with one date each is compared whatever the overlap.
+
+    With more dates, in three passes: the same time with the same modifier; then, per
+    granularity and modifier, in text order where both claims have as many left ("on Friday"
+    against "on Sunday" beside a shared "this year"); then what overlaps most.
+    """
     da = [d for d in find_dates(text_a, published=published_a) if d.anchor != "event"]
     db = [d for d in find_dates(text_b, published=published_b) if d.anchor != "event"]
     if not da or not db:
@@ -152,17 +165,42 @@ def _date_findings(
     if len(da) == 1 and len(db) == 1:
         a, b = da[0], db[0]
         return [(_from_verdict(compare_dates(a, b)), (a.start, a.end), (b.start, b.end))]
-    findings: list[_Located] = []
-    used: set[int] = set()
-    for a in da:
-        candidates = [
-            (k, b) for k, b in enumerate(db) if k not in used and b.modifier == a.modifier
-        ]
-        best = max(candidates, key=lambda kb: _overlap(a, kb[1]), default=None)
-        if best is None or _overlap(a, best[1]) <= 0:
+    pairs: list[tuple[int, int]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+
+    def take(i: int, k: int) -> None:
+        pairs.append((i, k))
+        used_a.add(i)
+        used_b.add(k)
+
+    for i, a in enumerate(da):
+        for k, b in enumerate(db):
+            same = (a.earliest, a.latest, a.modifier) == (b.earliest, b.latest, b.modifier)
+            if k not in used_b and a.resolved and b.resolved and same:
+                take(i, k)
+                break
+    groups: dict[tuple[str, str | None], tuple[list[int], list[int]]] = {}
+    for i, a in enumerate(da):
+        if i not in used_a:
+            groups.setdefault((a.granularity, a.modifier), ([], []))[0].append(i)
+    for k, b in enumerate(db):
+        if k not in used_b:
+            groups.setdefault((b.granularity, b.modifier), ([], []))[1].append(k)
+    for left, right in groups.values():
+        if len(left) == len(right):
+            for i, k in zip(left, right, strict=True):
+                take(i, k)
+    for i, a in enumerate(da):
+        if i in used_a:
             continue
-        used.add(best[0])
-        b = best[1]
+        candidates = [(k, b) for k, b in enumerate(db) if k not in used_b]
+        best = max(candidates, key=lambda kb: _overlap(a, kb[1]), default=None)
+        if best is not None and _overlap(a, best[1]) > 0:
+            take(i, best[0])
+    findings: list[_Located] = []
+    for i, k in sorted(pairs):
+        a, b = da[i], db[k]
         findings.append((_from_verdict(compare_dates(a, b)), (a.start, a.end), (b.start, b.end)))
     return findings
 
@@ -581,6 +619,36 @@ class Comparison:
         from .report import to_markdown
 
         return to_markdown(self)
+
+    def to_html(self, path: str | Path | None = None, *, title: str = "claimcompare report") -> str:
+        """The comparison as one self-contained HTML page; written to ``path`` when given.
+
+        See :func:`claimcompare.report.to_html` for the sections. Returns the page.
+
+        Examples
+        --------
+        >>> import claimcompare as cc, tempfile, os
+        >>> result = cc.compare(cc.load_corpus("seeds/"))
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     page = result.to_html(os.path.join(tmp, "report.html"))
+        ...     os.path.getsize(os.path.join(tmp, "report.html")) == len(page.encode())
+        True
+        """
+        from .report import to_html
+
+        page = to_html(self, title=title)
+        if path is not None:
+            Path(path).write_text(page, encoding="utf-8")
+        return page
+
+    def plot_framing(self, *, value: str = "net_polarity", ax: Any = None) -> Any:
+        """Heatmap of :attr:`framing` (needs ``pip install "claimcompare[plot]"``).
+
+        See :func:`claimcompare.plot.plot_framing`; returns the matplotlib Axes.
+        """
+        from .plot import plot_framing
+
+        return plot_framing(self.framing, value=value, ax=ax)
 
     def _repr_html_(self) -> str:
         from .report import to_html_fragment

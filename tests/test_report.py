@@ -1,0 +1,294 @@
+"""The HTML report, the term highlighter and the framing heatmap."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import claimcompare as cc
+from claimcompare.document import Corpus, Document
+from claimcompare.report import highlight_terms, to_html
+
+SECTIONS = ("summary", "legend", "conflicts", "clusters", "framing", "heatmap", "omissions")
+
+
+@pytest.fixture(scope="module")
+def result(seeds: Corpus) -> cc.Comparison:
+    return cc.compare(seeds)
+
+
+@pytest.fixture(scope="module")
+def page(result: cc.Comparison) -> str:
+    return result.to_html()
+
+
+class _Checker(HTMLParser):
+    """Records tags and checks that every non-void element is closed in order."""
+
+    VOID = frozenset({"meta", "link", "input", "br", "img", "hr", "path", "use", "image", "rect"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(markup: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(markup)
+    checker.close()
+    return checker
+
+
+# --- the highlighter ------------------------------------------------------------------------------
+
+
+def _term(start: int, end: int, **extra: Any) -> dict[str, Any]:
+    row = {"start": start, "end": end, "term": "x", "entry": "x", "category": "emotive"}
+    row |= {"voice": "outlet", "target": None, "speaker": None}
+    return row | extra
+
+
+def test_highlight_nests_and_splits_crossing_terms() -> None:
+    text = 'what it called "terrorist groups" here'
+    terms = [_term(16, 25, category="delegitimising_label"), _term(15, 33, category="scare_quote")]
+    out = highlight_terms(text, terms)
+    assert out.count("<mark") == 2
+    assert re.sub(r"<[^>]+>", "", html.unescape(out)) == text
+    # A term that crosses the end of the open one is split, so tags always nest.
+    crossing = highlight_terms("abcdefgh", [_term(0, 4), _term(2, 6)])
+    assert not _parse(crossing).errors
+    assert crossing.count("<mark") == 3
+    assert re.sub(r"<[^>]+>", "", crossing) == "abcdefgh"
+
+
+def test_highlight_uses_claim_offsets_and_clips() -> None:
+    # The claim starts at 100 in its document; terms point into the document.
+    out = highlight_terms("Rebels took Sirte.", [_term(100, 106), _term(90, 95)], offset=100)
+    assert out.startswith("<mark") and ">Rebels</mark> took Sirte." in out
+    assert out.count("<mark") == 1
+
+
+def test_highlight_escapes_text_and_attributes() -> None:
+    terms = [_term(0, 8, target='<b onload="x">', category='bad"cat <x>')]
+    out = highlight_terms("<script>alert(1)</script>", terms)
+    assert "<script" not in out and "<b " not in out
+    assert 'class="term cat-bad-cat-x v-outlet"' in out
+    assert not _parse(out).errors
+
+
+spans = st.lists(
+    st.tuples(st.integers(-3, 40), st.integers(-3, 40)).map(lambda p: (min(p), max(p))),
+    max_size=8,
+)
+
+
+@given(text=st.text(alphabet="ab<>&\"' \n", max_size=30), spans=spans, offset=st.integers(0, 5))
+def test_highlight_round_trips_and_is_well_formed(
+    text: str, spans: list[tuple[int, int]], offset: int
+) -> None:
+    out = highlight_terms(text, [_term(s, e) for s, e in spans], offset=offset)
+    checker = _parse(out)
+    assert not checker.errors and not checker.stack
+    assert "".join(checker.text) == text
+    inside = [(max(s - offset, 0), min(e - offset, len(text))) for s, e in spans]
+    assert out.count("<mark") >= sum(1 for s, e in inside if e > s)
+
+
+# --- the page ------------------------------------------------------------------------------------
+
+
+def test_page_is_well_formed_with_its_sections(page: str) -> None:
+    checker = _parse(page)
+    assert not checker.errors, checker.errors[:5]
+    assert checker.stack == []
+    ids = {attrs.get("id") for _, attrs in checker.tags}
+    assert set(SECTIONS) | {"documents"} <= ids
+    # Every in-page link points to an element of the page.
+    links = {a["href"] for tag, a in checker.tags if tag == "a" and a.get("href")}
+    assert links and all(link.startswith("#") and link[1:] in ids for link in links)
+
+
+def test_page_is_self_contained(page: str) -> None:
+    checker = _parse(page)
+    for tag, attrs in checker.tags:
+        for name in ("src", "href", "xlink:href", "action", "poster", "data"):
+            value = (attrs.get(name) or "").strip().lower()
+            assert not value.startswith(("http:", "https:", "//", "ftp:")), (tag, name, value)
+    assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//", page)
+    assert "@import" not in page and "<script" not in page
+    assert not any(tag == "link" and a.get("rel") == "stylesheet" for tag, a in checker.tags)
+    # The documents' own url is shown as text, not as a link.
+    assert "https://www.ansarpress.com/english/10608" in page
+    assert 'href="https://www.ansarpress.com' not in page
+
+
+def test_page_marks_every_loaded_term_with_its_target(result: cc.Comparison, page: str) -> None:
+    marks = re.findall(r"<mark class=\"term cat-([\w-]+) v-(\w+)\"[^>]*>", page)
+    assert {"delegitimising_label", "legitimising_label", "emotive"} <= {c for c, _ in marks}
+    assert {"outlet", "quoted"} <= {v for _, v in marks}
+    renegade = re.search(r'<mark [^>]*title="renegade general: [^"]*"[^>]*>renegade general<', page)
+    assert renegade is not None
+    assert 'data-target="Khalifa Haftar"' in renegade.group(0)
+    assert "voice: outlet" in renegade.group(0)
+    # In the documents section every loaded term of every document is marked once.
+    docs = page[page.index('id="documents"') :]
+    assert docs.count("<mark") >= len(result.loaded_terms)
+
+
+def test_page_sections_carry_the_evidence(result: cc.Comparison, page: str) -> None:
+    conflicts = page[page.index('id="conflicts"') : page.index('id="clusters"')]
+    assert conflicts.count('class="card finding"') == len(result.conflicts)
+    assert "a hedges (reportedly); b states it flatly" in conflicts
+    # the evidence claim of the hedge conflict, with its term highlighted
+    assert ">reportedly</mark> seized control of the coastal city of Sirte" in conflicts
+    clusters = page[page.index('id="clusters"') : page.index('id="framing"')]
+    n_clusters = result.alignment.clusters.cluster_id.nunique()
+    assert clusters.count('class="card cluster"') == n_clusters
+    # one column per outlet in every cluster, an empty one says so
+    assert clusters.count('<div class="outlet">') == 3 * n_clusters
+    assert "not reported by this outlet" in clusters
+    framing = page[page.index('id="framing"') : page.index('id="heatmap"')]
+    assert "renegade general" in framing and "strongman (1)" in framing
+    omissions = page[page.index('id="omissions"') : page.index('id="documents"')]
+    assert "carried by 2 other outlets" in omissions
+    assert omissions.count("<li>") == len(result.omissions)
+
+
+def test_page_escapes_user_text() -> None:
+    docs = [
+        Document(
+            doc_id="a",
+            outlet="<b>Wire</b>",
+            title="A & B <i>",
+            text='Renegade general Khalifa Haftar took Sirte. "<script>x</script>" said.',
+        ),
+        Document(doc_id="b", outlet="Other", text="Khalifa Haftar's forces took Sirte."),
+    ]
+    page = cc.compare(Corpus(docs)).to_html(title="<Report>")
+    assert "<script>x" not in page and "<b>Wire" not in page
+    assert "&lt;b&gt;Wire&lt;/b&gt;" in page and "&lt;Report&gt;" in page
+    assert not _parse(page).errors
+
+
+def test_page_is_deterministic_and_written(
+    result: cc.Comparison, page: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.html"
+    assert result.to_html(path) == page
+    assert path.read_text(encoding="utf-8") == page
+    shuffled = cc.compare(Corpus(list(result.corpus)[::-1]))
+    assert to_html(shuffled).count("<mark") == page.count("<mark")
+
+
+def test_heatmap_is_an_inline_svg(page: str) -> None:
+    heatmap = page[page.index('id="heatmap"') : page.index('id="omissions"')]
+    assert "<svg" in heatmap and "<?xml" not in heatmap and "<!DOCTYPE svg" not in heatmap
+    assert "Khalifa Haftar" in heatmap and "Iran Press TV" in heatmap
+    assert "<metadata" not in heatmap
+
+
+def test_page_says_when_matplotlib_is_missing(
+    result: cc.Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # import matplotlib -> ImportError
+    page = result.to_html()
+    heatmap = page[page.index('id="heatmap"') : page.index('id="omissions"')]
+    assert "<svg" not in heatmap and 'pip install "claimcompare[plot]"' in html.unescape(heatmap)
+
+
+def test_notebook_repr(result: cc.Comparison) -> None:
+    fragment = result._repr_html_()
+    assert fragment.startswith("<pre>5 documents from 3 outlets")
+    assert "renegade general" in fragment and "<table" in fragment
+
+
+# --- the plot ------------------------------------------------------------------------------------
+
+
+def test_plot_framing_values(result: cc.Comparison) -> None:
+    pytest.importorskip("matplotlib")
+    from claimcompare.plot import plot_framing
+
+    ax = result.plot_framing()
+    rows = [t.get_text() for t in ax.get_yticklabels()]
+    assert rows[0] == "Khalifa Haftar"  # most labels first
+    assert {t.get_text() for t in ax.get_xticklabels()} >= {"Ansar Press", "Iran Press TV"}
+    image = ax.get_images()[0]
+    assert image.get_clim() == (-1.0, 1.0)
+    rate = plot_framing(result.framing, value="per_1000_words")
+    assert rate.get_images()[0].get_clim()[0] == 0.0
+    cells = [t.get_text() for t in ax.texts]
+    assert any(t.startswith("-1.00  (n=18)") and "rebels" in t for t in cells)
+
+
+def test_plot_framing_on_given_axes_and_empty(result: cc.Comparison) -> None:
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    from claimcompare.plot import plot_framing
+
+    ax = Figure().add_subplot()
+    assert plot_framing(result.framing, ax=ax, annotate=False) is ax
+    assert not ax.texts
+    empty = plot_framing(result.framing.iloc[0:0])
+    assert "no loaded labels" in empty.texts[0].get_text()
+
+
+def test_plot_framing_rejects_bad_input(result: cc.Comparison) -> None:
+    pytest.importorskip("matplotlib")
+    from claimcompare.plot import plot_framing
+
+    with pytest.raises(ValueError, match="value must be one of"):
+        plot_framing(result.framing, value="nope")
+    with pytest.raises(ValueError, match="missing the columns"):
+        plot_framing(pd.DataFrame({"actor": ["x"]}))
+    with pytest.raises(ValueError, match="must be a DataFrame"):
+        plot_framing([1, 2])  # type: ignore[arg-type]
+
+
+def test_plot_needs_the_extra(result: cc.Comparison, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcompare.plot import plot_framing
+
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(ImportError, match=r'pip install "claimcompare\[plot\]"'):
+        plot_framing(result.framing)
+
+
+def test_svg_is_deterministic(result: cc.Comparison) -> None:
+    pytest.importorskip("matplotlib")
+    from claimcompare.plot import framing_svg
+
+    first = framing_svg(result.framing)
+    assert first == framing_svg(result.framing.sample(frac=1.0, random_state=3))
+    assert first.startswith("<svg") and 'id="figure_1"' in first
