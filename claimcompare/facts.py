@@ -772,6 +772,7 @@ _PRONOUN_UNITS = frozenset({"others", "more", "other", "of", "each", "apiece"})
 _ONE_STOP = _UNIT_STOP | {"and", "another", "other", "based", "side", "thing", "way", "day", "time"}
 _CALENDAR_NAMES = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _CURRENCIES = {"$": "dollars", "£": "pounds", "€": "euros"}
+_RANK_BEFORE = re.compile(r"(?:\b[Nn]os?\.|#)\s*$")
 _TIME_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|ET\b|EST\b|EDT\b)", re.I)
 _NOT_PLURAL = frozenset({"news", "series", "species", "means", "headquarters", "this", "us"})
 _WORD_AFTER = re.compile(r"(?:\s+|-)(?P<w>[A-Za-z][A-Za-z'’]*)")
@@ -921,6 +922,8 @@ def find_quantities(text: str, *, nouns: Iterable[str] | None = None) -> list[Qu
             continue
         if _TIME_AFTER.match(text, e):
             continue  # "4 pm": a time of day
+        if _RANK_BEFORE.search(text, max(0, s - 6), s):
+            continue  # "the No. 2 Democrat", "#3": a rank, not a count
         currency = _CURRENCIES.get(text[s])
         cue = _APPROX_RE.search(text[max(0, s - 30) : s])
         kind = "exact"
