@@ -315,7 +315,7 @@ label.switch { cursor: pointer; color: var(--accent); font-size: .9rem; }
 label.switch::before { content: "\2610  "; }
 .toggle:focus-visible ~ main label.switch { outline: 2px solid var(--accent); }
 .toggle:checked ~ main label.switch::before { content: "\2611  "; }
-.toggle:checked ~ main mark.term[data-target]::after { content: " \2192 " attr(data-target);
+.toggle:checked ~ main mark.term[data-target]::after { content: " \2192  " attr(data-target);
   font-size: .72em; font-style: normal; color: var(--fg); font-weight: 600; }
 .card { border: 1px solid var(--line); border-radius: 10px; margin: 0 0 1.1rem;
   background: var(--paper); overflow: hidden; }
@@ -338,8 +338,10 @@ label.switch::before { content: "\2610  "; }
 .absent { color: var(--muted); font-style: italic; border: 1px dashed var(--line);
   padding: .45rem .65rem; border-radius: 6px; margin: 0; }
 .value { font-weight: 600; }
-.explanation { margin: .6rem 0 0; }
-ul.findings { margin: .6rem 0 0; padding-left: 1.2rem; font-size: .9rem; }
+ul.findings { margin: .6rem 0 0; padding-left: 1.2rem; font-size: .93rem; }
+ul.findings li { margin: 0 0 .45rem; }
+li.finding { list-style: none; margin-left: -1.2rem; }
+li.finding .explanation { color: var(--muted); margin-top: .1rem; }
 details { margin: 0 0 .7rem; }
 details > summary { cursor: pointer; font-weight: 600; }
 details.doc { border: 1px solid var(--line); border-radius: 8px; padding: .5rem .8rem; }
@@ -347,7 +349,8 @@ details.doc { border: 1px solid var(--line); border-radius: 8px; padding: .5rem 
 ol.omitted { padding-left: 1.4rem; }
 ol.omitted li { margin: 0 0 .5rem; }
 figure { margin: 0; }
-figure svg { width: 100%; max-width: 58rem; height: auto; display: block; }
+figure .plot { overflow-x: auto; }
+figure svg { width: 100%; min-width: 40rem; max-width: 58rem; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .88rem; margin-top: .3rem; }
 .note { background: #fff8e1; border: 1px solid #f0d98c; border-radius: 8px;
   padding: .6rem .8rem; }
@@ -527,27 +530,40 @@ def _section_conflicts(page: _Page) -> str:
     if conflicts.empty:
         body = "<p>No conflicts or differences between aligned claims.</p>"
     else:
+        # One card per pair of claims, with every finding between them; pairs with a
+        # contradiction first.
         order = conflicts.assign(
             _rank=(conflicts["severity"] != "contradiction").astype(int)
-        ).sort_values(["_rank", "cluster_id", "kind", "claim_a", "claim_b"], kind="stable")
-        cards = []
+        ).sort_values(["_rank", "cluster_id", "claim_a", "claim_b", "kind"], kind="stable")
+        pairs: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
         for index, row in zip(order.index, order.to_dict("records"), strict=True):
-            severity = _text(row["severity"])
-            sides = []
-            for side in ("a", "b"):
-                sides.append(
-                    f'<div class="outlet"><h4>{side.upper()}: {_esc(row[f"outlet_{side}"])}</h4>'
-                    f'<p>says: <span class="value">{_esc(row[f"value_{side}"])}</span></p>'
-                    f"{page.claim_block(str(row[f'claim_{side}']))}</div>"
-                )
+            pairs.setdefault((str(row["claim_a"]), str(row["claim_b"])), []).append((index, row))
+        cards = []
+        for (claim_a, claim_b), findings in pairs.items():
+            first = findings[0][1]
+            sides = "".join(
+                f'<div class="outlet"><h4>{side.upper()}: {_esc(first[f"outlet_{side}"])}</h4>'
+                f"{page.claim_block(claim)}</div>"
+                for side, claim in (("a", claim_a), ("b", claim_b))
+            )
+            items = "".join(
+                f'<li class="finding" id="conflict-{index}">'
+                f'<span class="badge">{_esc(row["kind"])}</span> '
+                f'<span class="badge {_slug(_text(row["severity"]))}">'
+                f"{_esc(row['severity'])}</span> "
+                f'A: <span class="value">{_esc(row["value_a"])}</span> · '
+                f'B: <span class="value">{_esc(row["value_b"])}</span>'
+                f'<div class="explanation">{_esc(row["explanation"])}{_finding_values(row)}</div>'
+                "</li>"
+                for index, row in findings
+            )
+            cluster = _esc(first["cluster_id"])
             cards.append(
-                f'<article class="card finding" id="conflict-{index}"><header>'
-                f'<span class="badge">{_esc(row["kind"])}</span>'
-                f'<span class="badge {_slug(severity)}">{_esc(severity)}</span>'
-                f'<a href="#cluster-{_esc(row["cluster_id"])}">cluster {_esc(row["cluster_id"])}'
-                f'</a></header><div class="body"><div class="side">{"".join(sides)}</div>'
-                f'<p class="explanation">{_esc(row["explanation"])}{_finding_values(row)}</p>'
-                "</div></article>"
+                f'<article class="card pair"><header><a href="#cluster-{cluster}">cluster '
+                f'{cluster}</a><span class="muted">{len(findings)} finding'
+                f"{'s' if len(findings) > 1 else ''}</span></header>"
+                f'<div class="body"><div class="side">{sides}</div>'
+                f'<ul class="findings">{items}</ul></div></article>'
             )
         body = "".join(cards)
     agreements = result.agreements
@@ -685,10 +701,11 @@ def _section_heatmap(page: _Page) -> str:
         )
     else:
         figure = (
-            f'<figure role="img" aria-label="Heatmap of net polarity of loaded labels, actors '
-            f'by outlet">{svg}<figcaption>Colour: net polarity of the labels an outlet applies '
-            "to an actor in its own voice, from -1 (red, delegitimising) to +1 (blue, "
-            "legitimising); n: the number of uses. Grey: no label.</figcaption></figure>"
+            '<figure><div class="plot" role="img" aria-label="Heatmap of the net polarity of '
+            f'loaded labels, actors by outlet">{svg}</div><figcaption>Colour: net polarity of '
+            "the labels an outlet applies to an actor in its own voice, from -1 (red, "
+            "delegitimising) to +1 (blue, legitimising); n: the number of uses. Grey: no "
+            "label.</figcaption></figure>"
         )
     return f'<section id="heatmap"><h2>Framing heatmap</h2>{figure}</section>'
 

@@ -168,7 +168,10 @@ def test_page_marks_every_loaded_term_with_its_target(result: cc.Comparison, pag
 
 def test_page_sections_carry_the_evidence(result: cc.Comparison, page: str) -> None:
     conflicts = page[page.index('id="conflicts"') : page.index('id="clusters"')]
-    assert conflicts.count('class="card finding"') == len(result.conflicts)
+    assert conflicts.count('<li class="finding"') == len(result.conflicts)
+    # one card per pair of claims, whatever the number of findings between them
+    pairs = result.conflicts[["claim_a", "claim_b"]].drop_duplicates()
+    assert conflicts.count('class="card pair"') == len(pairs) < len(result.conflicts)
     assert "a hedges (reportedly); b states it flatly" in conflicts
     # the evidence claim of the hedge conflict, with its term highlighted
     assert ">reportedly</mark> seized control of the coastal city of Sirte" in conflicts
