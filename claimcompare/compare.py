@@ -620,10 +620,17 @@ class Comparison:
 
         return to_markdown(self)
 
-    def to_html(self, path: str | Path | None = None, *, title: str = "claimcompare report") -> str:
+    def to_html(
+        self,
+        path: str | Path | None = None,
+        *,
+        title: str = "claimcompare report",
+        max_items: int | None = 500,
+    ) -> str:
         """The comparison as one self-contained HTML page; written to ``path`` when given.
 
-        See :func:`claimcompare.report.to_html` for the sections. Returns the page.
+        See :func:`claimcompare.report.to_html` for the sections and ``max_items``. Returns the
+        page.
 
         Examples
         --------
@@ -636,7 +643,7 @@ class Comparison:
         """
         from .report import to_html
 
-        page = to_html(self, title=title)
+        page = to_html(self, title=title, max_items=max_items)
         if path is not None:
             Path(path).write_text(page, encoding="utf-8")
         return page

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from .errors import ParameterError
+
 if TYPE_CHECKING:
     from .compare import Comparison
 
@@ -400,8 +402,9 @@ def _table(
 class _Page:
     """What the sections of the page share: the claims by id and their loaded terms."""
 
-    def __init__(self, result: Comparison) -> None:
+    def __init__(self, result: Comparison, *, max_items: int | None) -> None:
         self.result = result
+        self.max_items = max_items
         self.claims = result.claims.set_index("claim_id", drop=False)
         terms = result.loaded_terms.sort_values(["doc_id", "start", "end"], kind="stable")
         self.terms_by_claim: dict[str, list[dict[str, Any]]] = {}
@@ -412,6 +415,43 @@ class _Page:
                 self.terms_by_claim.setdefault(row["claim_id"], []).append(row)
         self.outlets = sorted({doc.label for doc in result.corpus})
         self.published = {doc.doc_id: doc.published for doc in result.corpus}
+        # Conflicts: one card per pair of claims with every finding between them, pairs with a
+        # contradiction first; at most max_items cards.
+        conflicts = result.conflicts
+        order = conflicts.assign(
+            _rank=(conflicts["severity"] != "contradiction").astype(int)
+        ).sort_values(["_rank", "cluster_id", "claim_a", "claim_b", "kind"], kind="stable")
+        self.pairs: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+        for index, row in zip(order.index, order.to_dict("records"), strict=True):
+            key = (str(row["claim_a"]), str(row["claim_b"]))
+            self.pairs.setdefault(key, []).append((int(index), row))
+        self.shown_pairs = list(self.pairs.items())[: self.cap(len(self.pairs))]
+        self.shown_findings = {i for _, findings in self.shown_pairs for i, _ in findings}
+        # Clusters: those the shown conflicts point to, then the widest, up to max_items.
+        clusters = result.alignment.clusters
+        width = clusters.groupby("cluster_id")["outlet"].nunique()
+        needed = {findings[0][1]["cluster_id"] for _, findings in self.shown_pairs}
+        ranked = sorted(width.index, key=lambda c: (c not in needed, -int(width[c]), c))
+        self.shown_clusters = set(ranked[: max(self.cap(len(ranked)), len(needed))])
+
+    def cap(self, n: int) -> int:
+        return n if self.max_items is None else min(n, self.max_items)
+
+    def more(self, n: int, what: str) -> str:
+        """A note for what the page leaves out."""
+        if n <= 0:
+            return ""
+        return (
+            f'<p class="note">{n} more {_esc(what)} not shown (the page shows at most '
+            f"{self.max_items}); every row is in the Comparison's DataFrames and in "
+            "<code>claimcompare compare --csv</code>.</p>"
+        )
+
+    def cluster_link(self, cluster_id: Any) -> str:
+        label = f"cluster {_esc(cluster_id)}"
+        if cluster_id in self.shown_clusters:
+            return f'<a href="#cluster-{_esc(cluster_id)}">{label}</a>'
+        return label
 
     def claim_text(self, claim_id: str) -> str:
         """The claim's text with its loaded terms highlighted (escaped HTML)."""
@@ -530,16 +570,8 @@ def _section_conflicts(page: _Page) -> str:
     if conflicts.empty:
         body = "<p>No conflicts or differences between aligned claims.</p>"
     else:
-        # One card per pair of claims, with every finding between them; pairs with a
-        # contradiction first.
-        order = conflicts.assign(
-            _rank=(conflicts["severity"] != "contradiction").astype(int)
-        ).sort_values(["_rank", "cluster_id", "claim_a", "claim_b", "kind"], kind="stable")
-        pairs: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
-        for index, row in zip(order.index, order.to_dict("records"), strict=True):
-            pairs.setdefault((str(row["claim_a"]), str(row["claim_b"])), []).append((index, row))
         cards = []
-        for (claim_a, claim_b), findings in pairs.items():
+        for (claim_a, claim_b), findings in page.shown_pairs:
             first = findings[0][1]
             sides = "".join(
                 f'<div class="outlet"><h4>{side.upper()}: {_esc(first[f"outlet_{side}"])}</h4>'
@@ -557,15 +589,14 @@ def _section_conflicts(page: _Page) -> str:
                 "</li>"
                 for index, row in findings
             )
-            cluster = _esc(first["cluster_id"])
             cards.append(
-                f'<article class="card pair"><header><a href="#cluster-{cluster}">cluster '
-                f'{cluster}</a><span class="muted">{len(findings)} finding'
+                f'<article class="card pair"><header>{page.cluster_link(first["cluster_id"])}'
+                f'<span class="muted">{len(findings)} finding'
                 f"{'s' if len(findings) > 1 else ''}</span></header>"
                 f'<div class="body"><div class="side">{sides}</div>'
                 f'<ul class="findings">{items}</ul></div></article>'
             )
-        body = "".join(cards)
+        body = "".join(cards) + page.more(len(page.pairs) - len(cards), "pairs of claims")
     agreements = result.agreements
     if not agreements.empty:
         body += (
@@ -607,6 +638,8 @@ def _section_clusters(page: _Page) -> str:
     by_cluster = {key: group for key, group in result.conflicts.groupby("cluster_id", sort=True)}
     cards = []
     for cluster_id, group in clusters.groupby("cluster_id", sort=True):
+        if cluster_id not in page.shown_clusters:
+            continue
         carried = sorted(set(group["outlet"].astype(str)))
         columns = []
         for outlet in page.outlets:
@@ -626,7 +659,7 @@ def _section_clusters(page: _Page) -> str:
             notes = (
                 '<ul class="findings">'
                 + "".join(
-                    f'<li><a href="#conflict-{i}">{_esc(r["kind"])}</a>: {_esc(r["outlet_a"])} '
+                    f"<li>{_finding_link(page, i, r['kind'])}: {_esc(r['outlet_a'])} "
                     f'<span class="value">{_esc(r["value_a"])}</span> vs {_esc(r["outlet_b"])} '
                     f'<span class="value">{_esc(r["value_b"])}</span></li>'
                     for i, r in zip(findings.index, findings.to_dict("records"), strict=True)
@@ -644,8 +677,15 @@ def _section_clusters(page: _Page) -> str:
         '<section id="clusters"><h2>Aligned claims, side by side</h2>'
         '<p class="intro">Each cluster groups claims that state the same thing. One column per '
         "outlet; loaded terms are highlighted by category (see the legend).</p>"
-        f"{''.join(cards)}</section>"
+        f"{''.join(cards)}{page.more(clusters['cluster_id'].nunique() - len(cards), 'clusters')}"
+        "</section>"
     )
+
+
+def _finding_link(page: _Page, index: int, kind: Any) -> str:
+    if index in page.shown_findings:
+        return f'<a href="#conflict-{index}">{_esc(kind)}</a>'
+    return _esc(kind)
 
 
 def _section_framing(page: _Page) -> str:
@@ -736,28 +776,33 @@ def _section_omissions(page: _Page) -> str:
         single = group[group["n_carrying"] <= 1]
 
         def items(frame: pd.DataFrame) -> str:
-            return "".join(
-                f"<li>{page.claim_text(str(r['claim_ids'][0]))} "
-                f'<span class="muted">(carried by {_esc(r["carried_by"])}'
-                + (
-                    f'; <a href="#cluster-{int(r["cluster_id"])}">cluster '
-                    f"{int(r['cluster_id'])}</a>"
-                    if pd.notna(r["cluster_id"])
-                    else ""
+            shown = frame.head(page.cap(len(frame)))
+            return (
+                '<ol class="omitted">'
+                + "".join(
+                    f"<li>{page.claim_text(str(r['claim_ids'][0]))} "
+                    f'<span class="muted">(carried by {_esc(r["carried_by"])}'
+                    + (
+                        f"; {page.cluster_link(int(r['cluster_id']))}"
+                        if pd.notna(r["cluster_id"])
+                        else ""
+                    )
+                    + ")</span></li>"
+                    for r in shown.to_dict("records")
                 )
-                + ")</span></li>"
-                for r in frame.to_dict("records")
+                + "</ol>"
+                + page.more(len(frame) - len(shown), "claims")
             )
 
         inner = (
-            f'<ol class="omitted">{items(wide)}</ol>'
+            items(wide)
             if not wide.empty
             else '<p class="muted">Nothing that two or more other outlets carry.</p>'
         )
         if not single.empty:
             inner += (
                 f"<details><summary>{len(single)} claims that one other outlet carries"
-                f'</summary><ol class="omitted">{items(single)}</ol></details>'
+                f"</summary>{items(single)}</details>"
             )
         parts.append(
             f'<details class="doc" open><summary>{_esc(outlet)}: leaves out {len(group)} '
@@ -773,7 +818,8 @@ def _section_documents(page: _Page) -> str:
         '<p class="intro">Each article as loaded (after boilerplate removal), with every '
         "loaded term highlighted.</p>"
     ]
-    for doc in page.result.corpus:
+    docs = list(page.result.corpus)
+    for doc in docs[: page.cap(len(docs))]:
         meta = " · ".join(
             _esc(v)
             for v in (doc.doc_id, doc.published.isoformat() if doc.published else "", doc.url)
@@ -786,11 +832,14 @@ def _section_documents(page: _Page) -> str:
             f'<p class="muted"><span class="id">{meta}</span></p>'
             f'<div class="doctext">{text}</div></details>'
         )
+    parts.append(page.more(len(docs) - page.cap(len(docs)), "documents"))
     parts.append("</section>")
     return "".join(parts)
 
 
-def to_html(result: Comparison, *, title: str = "claimcompare report") -> str:
+def to_html(
+    result: Comparison, *, title: str = "claimcompare report", max_items: int | None = 500
+) -> str:
     """The comparison as one self-contained HTML page (inline CSS, no script, no network).
 
     Sections (with these ids): ``summary``, ``legend``, ``conflicts``, ``clusters`` (the
@@ -799,6 +848,11 @@ def to_html(result: Comparison, *, title: str = "claimcompare report") -> str:
     ``<mark>`` elements coloured by category, dashed in quotations and dotted in paraphrase,
     with the entry, voice and target in their tooltip. Every text is escaped. The same
     comparison gives the same bytes.
+
+    ``max_items`` bounds the size of the page on large corpora: at most that many conflict
+    cards, clusters (those the shown conflicts point to first, then those carried by most
+    outlets), omitted claims per list and documents, with a note saying how many are left out
+    (``None``: everything).
 
     Examples
     --------
@@ -809,7 +863,11 @@ def to_html(result: Comparison, *, title: str = "claimcompare report") -> str:
     """
     from . import __version__
 
-    page = _Page(result)
+    if max_items is not None and (
+        isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1
+    ):
+        raise ParameterError(f"max_items must be a positive integer or None, got {max_items!r}")
+    page = _Page(result, max_items=max_items)
     sections = [
         _section_summary(page),
         _section_legend(page),

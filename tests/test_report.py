@@ -214,6 +214,25 @@ def test_page_is_deterministic_and_written(
     assert to_html(shuffled).count("<mark") == page.count("<mark")
 
 
+def test_max_items_bounds_the_page(result: cc.Comparison) -> None:
+    small = result.to_html(max_items=2)
+    checker = _parse(small)
+    assert not checker.errors
+    ids = {attrs.get("id") for _, attrs in checker.tags}
+    links = {a["href"][1:] for tag, a in checker.tags if tag == "a" and a.get("href")}
+    assert links <= ids  # no link to a card left out
+    assert small.count('class="card pair"') == 2
+    # the clusters of the shown conflicts are kept, and nothing else fits
+    assert small.count('class="card cluster"') == 2 and 'id="cluster-0"' in small
+    assert small.count('<details class="doc" id="doc-') == 2
+    assert "4 more pairs of claims not shown" in small
+    assert "4 more clusters not shown" in small and "3 more documents not shown" in small
+    assert "53 more claims not shown" in small  # Ansar Press: 54 claims one other outlet carries
+    assert "not shown" not in result.to_html(max_items=None)
+    with pytest.raises(ValueError, match="max_items must be a positive integer"):
+        result.to_html(max_items=0)
+
+
 def test_heatmap_is_an_inline_svg(page: str) -> None:
     heatmap = page[page.index('id="heatmap"') : page.index('id="omissions"')]
     assert "<svg" in heatmap and "<?xml" not in heatmap and "<!DOCTYPE svg" not in heatmap
