@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -213,3 +214,72 @@ def test_cli_rejects_unknown_options() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["compare", "seeds/", "--nope"])
     assert exit_info.value.code == 2
+
+
+# --- issue 5 seed checks at the level of facts -------------------------------------------------
+
+
+def test_backers_in_an_outlet_appositive_are_not_an_attribution_difference(
+    compare: Compare,
+) -> None:
+    # 002: "The rebels, backed by the UAE, Egypt, and Jordan, also announced ...": the claim
+    # reports an announcement, but the backers list is the outlet's own words.
+    for other in (f"{S000}#6", f"{S001}#7", f"{S003}#5"):
+        kinds = [f.kind for f in compare(other, f"{S002}#4")]
+        assert "set" in kinds and "attribution" not in kinds, (other, kinds)
+
+
+def test_operation_length_quoted_in_one_outlet_and_narrated_in_the_other(compare: Compare) -> None:
+    findings = compare(f"{S000}#3", f"{S001}#3")
+    assert not [f for f in findings if f.severity == "contradiction"]
+    [attribution] = [f for f in findings if f.kind == "attribution"]
+    assert attribution.value_a.endswith("by Ahmad al-Mesmari")
+    assert attribution.value_b == "asserted by the outlet"
+    assert "'only three hours' / 'just hours'" in attribution.explanation
+
+
+@pytest.mark.parametrize(
+    ("x", "y"),
+    [(f"{S000}#10", f"{S003}#5"), (f"{S000}#10", f"{S002}#18"), (f"{S003}#5", f"{S002}#18")],
+)
+def test_three_datings_of_the_april_offensive_never_conflict(
+    compare: Compare, x: str, y: str
+) -> None:
+    findings = compare(x, y)
+    assert [f.verdict for f in findings if f.kind == "date"] == ["agree"]
+    # "have so far failed to advance past the city's outskirts" is not said by the other.
+    assert not [f for f in findings if f.severity == "contradiction"]
+
+
+def test_a_negated_clause_conflicts_only_with_what_the_other_states() -> None:
+    a = {"text": "Haftar's forces seized Sirte and Turkey sent troops.", "voice": "outlet"}
+    b = {"text": "Haftar's forces seized Sirte and Turkey did not send troops.", "voice": "outlet"}
+    c = {"text": "Haftar's forces seized Sirte; no one was hurt.", "voice": "outlet"}
+    [neg] = [f for f in compare_claim_pair(a, b) if f.kind == "negation"]
+    assert neg.severity == "contradiction"
+    assert not [f for f in compare_claim_pair(a, c) if f.severity == "contradiction"]
+
+
+def test_opposite_predicates_are_a_negation_conflict() -> None:
+    a = {"text": "Parliament accepted the proposal on Monday.", "voice": "outlet"}
+    b = {"text": "Parliament rejected the proposal on Monday.", "voice": "outlet"}
+    [neg] = [f for f in compare_claim_pair(a, b) if f.kind == "negation"]
+    assert (neg.severity, neg.value_a, neg.value_b) == ("contradiction", "accepted", "rejected")
+    assert "'accepted'" in neg.explanation and "'rejected'" in neg.explanation
+
+
+def test_bare_figures_and_several_dates_are_paired() -> None:
+    pub = dt.date(2018, 6, 15)
+    a = {
+        "text": "Mr. Strzok, 48, testified on Friday about events early this year.",
+        "voice": "outlet",
+    }
+    b = {
+        "text": "Mr. Strzok, 97, testified on Sunday about events early this year.",
+        "voice": "outlet",
+    }
+    findings = compare_claim_pair(a, b, published_a=pub, published_b=pub)
+    got = {(f.kind, f.value_a, f.value_b, f.verdict) for f in findings}
+    assert ("number", "48", "97", "conflict") in got
+    assert ("date", "Friday", "Sunday", "conflict") in got
+    assert ("date", "this year", "this year", "agree") in got
