@@ -53,9 +53,14 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def report(seeds: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def result(seeds: Corpus) -> cc.Comparison:
+    return cc.compare(seeds)
+
+
+@pytest.fixture(scope="module")
+def report(result: cc.Comparison, tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("report") / "report.html"
-    cc.compare(seeds).to_html(path)
+    result.to_html(path)
     return path
 
 
@@ -76,7 +81,9 @@ def _open(browser: Any, path: Path, *, width: int) -> tuple[Any, Any, list[str]]
     return context, page, problems
 
 
-def test_report_in_chromium(browser: Any, report: Path, tmp_path: Path) -> None:
+def test_report_in_chromium(
+    browser: Any, result: cc.Comparison, report: Path, tmp_path: Path
+) -> None:
     context, page, problems = _open(browser, report, width=1280)
     try:
         assert page.title() == "claimcompare report"
@@ -99,16 +106,18 @@ def test_report_in_chromium(browser: Any, report: Path, tmp_path: Path) -> None:
         assert columns.count() == 3
         tops = {round(columns.nth(k).bounding_box()["y"]) for k in range(3)}
         assert len(tops) == 1
-        assert page.locator("#conflicts li.finding").count() == 7
-        assert page.locator("#conflicts article.pair").count() == 6
+        pairs = result.conflicts[["claim_a", "claim_b"]].drop_duplicates()
+        assert page.locator("#conflicts li.finding").count() == len(result.conflicts)
+        assert page.locator("#conflicts article.pair").count() == len(pairs)
         assert page.locator("#heatmap svg").is_visible()
         # the toggle shows each term's target next to it, without script
         page.locator("label[for=show-targets]").click()
         after = renegade.evaluate("e => getComputedStyle(e, '::after').content")
         assert "Khalifa Haftar" in after
         # in-page links go where they say
-        page.locator("#conflicts a[href='#cluster-0']").first.click()
-        assert page.evaluate("location.hash") == "#cluster-0"
+        cluster = int(result.conflicts.cluster_id.iloc[0])
+        page.locator(f"#conflicts a[href='#cluster-{cluster}']").first.click()
+        assert page.evaluate("location.hash") == f"#cluster-{cluster}"
         shot = tmp_path / "report.png"
         page.screenshot(path=str(shot), full_page=True)
         data = shot.read_bytes()

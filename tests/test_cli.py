@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import claimcompare as cc
 from claimcompare.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -35,15 +37,25 @@ def test_compare_writes_every_report(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_terminal_summary_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    result = cc.compare(cc.load_corpus(SEEDS))
     assert main(["compare", SEEDS, "--top", "2"]) == 0
-    out = capsys.readouterr().out
-    lines = out.splitlines()
-    assert lines[0].startswith("5 documents from 3 outlets")
-    assert "Conflicts and differences (7):" in lines
-    assert "  cluster 0, hedge (difference): a hedges (reportedly); b states it flatly" in lines
-    assert "      a) Iran Press TV: reportedly" in lines
-    assert "      b) Ansar Press: no hedge" in lines
-    assert "  ... and 5 more (see --html, --markdown or --csv)" in lines
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:4] == result.summary().splitlines()
+    n = len(result.conflicts)
+    start = lines.index(f"Conflicts and differences ({n}):")
+    # each conflict: its cluster, kind, severity and explanation, then what each side says
+    shown = lines[start + 1 : start + 7]
+    for head, a, b in (shown[0:3], shown[3:6]):
+        match = re.fullmatch(r"  cluster (\d+), (\w+) \((\w+)\): (.+)", head)
+        assert match is not None, head
+        cluster, kind, severity, explanation = match.groups()
+        rows = result.conflicts[
+            (result.conflicts.cluster_id == int(cluster)) & (result.conflicts.kind == kind)
+        ]
+        assert severity in set(rows.severity) and explanation in set(rows.explanation)
+        assert a.startswith("      a) ") and b.startswith("      b) ")
+        assert any(f"{r.outlet_a}: {r.value_a}" in a for r in rows.itertuples())
+    assert lines[start + 7] == f"  ... and {n - 2} more (see --html, --markdown or --csv)"
     assert "What each outlet calls each actor (in its own words):" in lines
     assert "    Ansar Press: strongman (1)" in lines
     assert "  ... and 2 more actors" in lines
