@@ -94,7 +94,7 @@ from .document import Corpus, Document, documents_of
 from .errors import ParameterError
 from .lexicon import Lexicon, TermMatch
 
-__all__ = ["TERM_COLUMNS", "actor_kinds", "find_loaded_terms"]
+__all__ = ["SPAN_COLUMNS", "TERM_COLUMNS", "actor_kinds", "find_loaded_terms", "span_targets"]
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +118,19 @@ TERM_COLUMNS = [
 ]
 
 _OPTIONAL_COLUMNS = ("claim_id", "speaker", "target", "kind")
+
+SPAN_COLUMNS = [
+    "start",
+    "end",
+    "term",
+    "claim_id",
+    "category",
+    "voice",
+    "speaker",
+    "target",
+    "target_rule",
+    "voice_rule",
+]
 
 SCARE_QUOTE = "scare_quote"
 UNRESOLVED = "unresolved"
@@ -683,3 +696,136 @@ def find_loaded_terms(
     for name in _OPTIONAL_COLUMNS:  # None, not NaN, where there is no value
         frame[name] = pd.Series([r[name] for r in rows], index=frame.index, dtype=object)
     return frame
+
+
+def span_targets(
+    doc: Document,
+    spans: Iterable[tuple[int, int]],
+    *,
+    actors: ActorsLike | None = None,
+    lexicon: Lexicon | None = None,
+    category: str = "emotive",
+    polarity: int = -1,
+    fallback: bool = True,
+) -> pd.DataFrame:
+    """Voice and target of any spans of a document, by the rules of :func:`find_loaded_terms`.
+
+    Use it for words found by something other than the lexicon (a :class:`~claimcompare.detect.
+    BiasDetector`, an annotator). Each span is treated as a match of ``category`` and
+    ``polarity``, unless a lexicon match overlaps it, whose category and polarity it then takes
+    (so a span on "claimed" points at the speaker, as a loaded attribution verb does). The
+    lexicon's other matches stay in place for the rules that look at neighbouring labels.
+
+    Parameters
+    ----------
+    doc : Document
+    spans : iterable of (start, end)
+        Half-open character offsets into ``doc.text``.
+    actors : ActorIndex, find_actors() frame or mapping, optional
+        None runs :func:`find_actors` on ``doc``.
+    lexicon : Lexicon, optional
+        Defaults to :meth:`Lexicon.default`.
+    category : str, default "emotive"
+    polarity : {-1, 0, 1}, default -1
+    fallback : bool, default True
+        Where no rule of :func:`find_loaded_terms` finds a target, take the first person or
+        organisation named in the span's claim (``subject of the claim``; not its speaker for a
+        quoted span), else, outside quotations, the person the document names most often
+        (``main person of the document``). An evaluative word that
+        is not a label ("blasted", "fierce") is most often about the claim's subject; the
+        lexicon's labels do without this, as a label names its own referent or none.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per span in the order given, columns :data:`SPAN_COLUMNS`:
+        ``start, end, term, claim_id, category, voice, speaker, target, target_rule, voice_rule``.
+
+    Examples
+    --------
+    >>> doc = Document(doc_id="d", outlet="Wire", text=(
+    ...     "The hapless Khalifa Haftar took Sirte. “Tripoli is full of crooks,” Haftar said."))
+    >>> out = span_targets(doc, [(4, 11), (59, 65)], actors={"Khalifa Haftar": ["Haftar"]})
+    >>> out[["term", "voice", "target"]].values.tolist()
+    [['hapless', 'outlet', 'Khalifa Haftar'], ['crooks', 'quoted', None]]
+    """
+    if not isinstance(doc, Document):
+        raise ParameterError(f"doc must be a Document, got {type(doc).__name__}")
+    if polarity not in (-1, 0, 1) or isinstance(polarity, bool):
+        raise ParameterError(f"polarity must be -1, 0 or 1, got {polarity!r}")
+    lex = Lexicon.default() if lexicon is None else lexicon
+    if not isinstance(lex, Lexicon):
+        raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
+    wanted = []
+    for item in spans:
+        start, end = (int(v) for v in item)
+        if not 0 <= start < end <= len(doc.text):
+            raise ParameterError(
+                f"span ({start}, {end}) is not inside the text (0..{len(doc.text)}) or is empty"
+            )
+        wanted.append((start, end))
+    index = _index(actors, [doc])
+    found = lex.finditer(doc.text)
+    probes: list[TermMatch] = []
+    for start, end in wanted:
+        over = [m for m in found if m.start < end and start < m.end]
+        cat, pol = (over[0].category, over[0].polarity) if over else (category, polarity)
+        probes.append(TermMatch(start, end, doc.text[start:end], "span", cat, pol, 1.0))
+    others = [m for m in found if not any(m.start < e and s < m.end for s, e in wanted)]
+    rows: list[dict[str, object]] = []
+    claims = claims_of(doc)
+    mentions = index.find(doc.text)
+    kinds = actor_kinds(index)
+    government = _government(index)
+    for probe in probes:
+        # each span is resolved on its own, beside the lexicon's matches it does not overlap
+        matches = sorted([*others, probe], key=lambda m: (m.start, m.end))
+        ctx = _Context(doc, claims, matches, mentions, kinds, government)
+        i = matches.index(probe)
+        claim = ctx.claim_at(probe.start)
+        target = ctx.resolve(i)
+        if fallback and target.actor is None:
+            target = _fallback(ctx, probe, claim)
+        voice, voice_rule = _voice(ctx, probe, claim, target)
+        rows.append(
+            {
+                "start": probe.start,
+                "end": probe.end,
+                "term": probe.text,
+                "claim_id": claim.claim_id if claim is not None else None,
+                "category": probe.category,
+                "voice": voice,
+                "speaker": claim.speaker if claim is not None and voice != "outlet" else None,
+                "target": target.actor,
+                "target_rule": target.rule,
+                "voice_rule": voice_rule,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=SPAN_COLUMNS)
+    frame = frame.astype({"start": "int64", "end": "int64"})
+    for name in ("claim_id", "speaker", "target"):
+        frame[name] = pd.Series([r[name] for r in rows], index=frame.index, dtype=object)
+    return frame
+
+
+def _fallback(ctx: _Context, m: TermMatch, claim: Claim | None) -> _Found:
+    """The claim's first named person or organisation, else the document's main person.
+
+    For a quoted word the claim's speaker is left out (a word in someone's quote is not about
+    the speaker) and there is no document-wide guess; the outlet's "X blasted ..." is about X.
+    """
+    quoted = False
+    if claim is not None:
+        span = next((v for v in claim.spans if v.start <= m.start < v.end), None)
+        quoted = span is not None and span.voice == "quoted"
+        s, e = claim.speaker_start, claim.speaker_end
+        for men in ctx.mentions:
+            if not (claim.start <= men.start and men.end <= claim.end and ctx.targetable(men)):
+                continue
+            if quoted and s is not None and e is not None and men.start < e and s < men.end:
+                continue
+            return _Found(men.actor, "subject of the claim")
+    if ctx.main_person is not None and not quoted:
+        name, count = ctx.main_person
+        return _Found(name, f"main person of the document ({count} mentions)")
+    return _NONE

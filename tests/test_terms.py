@@ -13,7 +13,7 @@ import claimcompare as cc
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import ParameterError
 from claimcompare.lexicon import Lexicon, LexiconEntry
-from claimcompare.terms import TERM_COLUMNS, actor_kinds, find_loaded_terms
+from claimcompare.terms import TERM_COLUMNS, actor_kinds, find_loaded_terms, span_targets
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -342,3 +342,36 @@ SEED_TERMS = find_loaded_terms(SEED_DOCS, actors=ACTORS)
 def test_independent_of_document_order(order: list[int]) -> None:
     shuffled = [SEED_DOCS[i] for i in order]
     pd.testing.assert_frame_equal(find_loaded_terms(shuffled, actors=ACTORS), SEED_TERMS)
+
+
+# --- span_targets -----------------------------------------------------------------------------
+
+
+def test_span_targets_on_given_spans() -> None:
+    text = (
+        "Khalifa Haftar blasted the talks. The hapless envoy left.\n\n"
+        "“They are crooks,” Haftar said of the Tripoli council."
+    )
+    doc = Document(doc_id="d", text=text)
+    actors = {"Khalifa Haftar": ["Haftar"], "Tripoli Council": []}
+    spans = [(15, 22), (38, 45), (69, 75)]
+    out = span_targets(doc, spans, actors=actors)
+    assert [text[s:e] for s, e in spans] == out.term.tolist() == ["blasted", "hapless", "crooks"]
+    assert (out.start.tolist(), out.end.tolist()) == ([15, 38, 69], [22, 45, 75])
+    assert out.voice.tolist() == ["outlet", "outlet", "quoted"]
+    assert out.target.tolist()[:2] == ["Khalifa Haftar", "Khalifa Haftar"]
+    assert out.target_rule.tolist()[1].startswith("main person of the document")
+    # a quoted word is not about its speaker
+    assert out.target.iloc[2] != "Khalifa Haftar"
+    strict = span_targets(doc, spans, actors=actors, fallback=False)
+    assert strict.target.iloc[1] is None and strict.target_rule.iloc[1] == "unresolved"
+
+
+def test_span_targets_bad_input() -> None:
+    doc = Document(doc_id="d", text="Some text here.")
+    with pytest.raises(ParameterError, match="span"):
+        span_targets(doc, [(5, 99)], actors={})
+    with pytest.raises(ParameterError, match="polarity"):
+        span_targets(doc, [(0, 4)], actors={}, polarity=2)
+    with pytest.raises(ParameterError, match="doc must be a Document"):
+        span_targets("text", [(0, 4)])  # type: ignore[arg-type]
