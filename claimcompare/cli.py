@@ -258,7 +258,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
-    from .compare import compare
+    from .compare import STAGES, compare
     from .lexicon import Lexicon
 
     _check_compare_options(args)
@@ -272,7 +272,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     outputs = [name for name in ("html", "markdown", "csv") if getattr(args, name)]
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     bar = tqdm(
-        total=2 + len(outputs),
+        total=1 + len(STAGES) + len(outputs),
         disable=not show,
         file=sys.stderr,
         unit="step",
@@ -283,8 +283,14 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         bar.set_description_str("reading documents")
         corpus = _load(args)
         bar.update()
-        bar.set_description_str(f"comparing {len(corpus)} documents")
-        result = compare(corpus, actors=actors, lexicon=lexicon)
+        n_docs = len(corpus)
+
+        def advance(stage: str) -> None:
+            if stage != STAGES[0]:
+                bar.update()
+            bar.set_description_str(f"{n_docs} documents: {stage}")
+
+        result = compare(corpus, actors=actors, lexicon=lexicon, progress=advance)
         bar.update()
         written = []
         if args.html:

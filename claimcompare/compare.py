@@ -52,6 +52,7 @@ from .terms import find_loaded_terms
 __all__ = [
     "FINDING_COLUMNS",
     "OMISSION_COLUMNS",
+    "STAGES",
     "Comparison",
     "Finding",
     "blindspots",
@@ -60,6 +61,9 @@ __all__ = [
     "compare_clusters",
     "find_omissions",
 ]
+
+#: The stages :func:`compare` reports to its ``progress`` callback, in order.
+STAGES = ("claims", "actors", "align", "terms", "facts")
 
 FINDING_COLUMNS = [
     "cluster_id",
@@ -678,6 +682,7 @@ def compare(
     actors: Any = None,
     lexicon: Lexicon | None = None,
     aligner: ClaimAligner | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Comparison:
     """Align claims across outlets, score loaded terms and compare the facts.
 
@@ -691,6 +696,9 @@ def compare(
         Loaded terms to look for; default :meth:`Lexicon.default`.
     aligner : ClaimAligner, optional
         How claims are aligned; default ``ClaimAligner()``.
+    progress : callable, optional
+        Called with the name of each stage as it starts (one of :data:`STAGES`), e.g. to move a
+        progress bar; the command line uses it.
 
     Examples
     --------
@@ -699,15 +707,23 @@ def compare(
     >>> sorted(result.conflicts.columns)[:4]
     ['claim_a', 'claim_b', 'cluster_id', 'explanation']
     """
-    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
-    claims = split_claims(corpus)
-    actor_table = find_actors(corpus, actors)
-    index = ActorIndex.from_frame(actor_table)
     aligner = aligner if aligner is not None else ClaimAligner()
     if not isinstance(aligner, ClaimAligner):
         raise ParameterError(f"aligner must be a ClaimAligner, got {type(aligner).__name__}")
+    if progress is not None and not callable(progress):
+        raise ParameterError(f"progress must be callable or None, got {type(progress).__name__}")
+    stage = progress if progress is not None else (lambda name: None)
+    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
+    stage("claims")
+    claims = split_claims(corpus)
+    stage("actors")
+    actor_table = find_actors(corpus, actors)
+    index = ActorIndex.from_frame(actor_table)
+    stage("align")
     alignment = aligner.align(claims)
+    stage("terms")
     terms = find_loaded_terms(corpus, lexicon, index)
+    stage("facts")
     own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
     labels = {
         str(cid): tuple(sorted(set(group["entry"].astype(str))))

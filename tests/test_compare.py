@@ -11,7 +11,13 @@ import pytest
 
 import claimcompare as cc
 from claimcompare.cli import main
-from claimcompare.compare import FINDING_COLUMNS, Finding, compare_claim_pair, compare_clusters
+from claimcompare.compare import (
+    FINDING_COLUMNS,
+    STAGES,
+    Finding,
+    compare_claim_pair,
+    compare_clusters,
+)
 
 Compare = Callable[[str, str], list[Finding]]
 
@@ -283,3 +289,14 @@ def test_bare_figures_and_several_dates_are_paired() -> None:
     assert ("number", "48", "97", "conflict") in got
     assert ("date", "Friday", "Sunday", "conflict") in got
     assert ("date", "this year", "this year", "agree") in got
+
+
+def test_compare_reports_each_stage_to_progress_in_order() -> None:
+    seen: list[str] = []
+    cc.compare(cc.load_corpus("seeds/"), progress=seen.append)
+    assert tuple(seen) == STAGES
+
+
+def test_compare_rejects_a_progress_that_is_not_callable() -> None:
+    with pytest.raises(cc.ParameterError, match="progress must be callable"):
+        cc.compare(cc.load_corpus("seeds/"), progress="yes")  # type: ignore[arg-type]
