@@ -16,6 +16,14 @@ speaker for quoted and attributed matches, None for the outlet's. ``voice_rule``
 - ``attribution verb``: a loaded attribution verb ("claimed", "insisted") outside quotation marks
   is the outlet's choice of verb for what a speaker did, even inside paraphrase ("they announced
   that they had withdrawn, but also claimed to have killed ...").
+- ``outlet's description in paraphrase``: a legitimising label on a government
+  ("the internationally-recognized government", "UN-backed authorities") inside paraphrase of
+  someone other than that government ("Haftar insisted he would fight forces of the
+  internationally-recognized government"): the label is the outlet's way of identifying the
+  government in its own report, not the speaker's word (the government's opponents do not call
+  it recognised); paraphrase of the government itself keeps the speaker's voice. Only a label
+  that modifies the word "government" (or authorities, administration) that follows it;
+  "government forces" in paraphrase stays the speaker's.
 - ``speaker's own side in paraphrase``: a negative label in paraphrase aimed at the speaker, or
   after "his"/"her"/"its"/"their" ("Haftar urged his self-proclaimed Libyan National Army"): no one
   calls their own side self-proclaimed, so the word is the outlet's.
@@ -534,6 +542,14 @@ def _voice(ctx: _Context, m: TermMatch, claim: Claim | None, target: _Found) -> 
         return "outlet", "distancing marker"
     if voice == "attributed" and m.category == "loaded_attribution":
         return "outlet", "attribution verb"
+    if voice == "attributed" and m.category == "legitimising_label":
+        words = {w.lower() for w in _WORD.findall(m.text)}
+        # a modifier of "government" after it, not a phrase holding the word ("government forces")
+        on_government = ctx.head(m) in _GOVERNMENT_NOUNS and not words & _GOVERNMENT_NOUNS
+        speaker = ctx.speaker_target(claim)
+        own = speaker is not None and speaker.actor == target.actor
+        if on_government and not own:
+            return "outlet", "outlet's description in paraphrase"
     if voice == "attributed" and m.polarity < 0 and m.category not in _SPEAKER_CATEGORIES:
         speaker = ctx.speaker_target(claim)
         own = speaker is not None and speaker.actor == target.actor

@@ -184,12 +184,45 @@ def test_legitimate_government_is_erdogans(terms: pd.DataFrame) -> None:
     assert (row.voice, row.speaker, row.target) == ("quoted", "Erdogan", GNA)
 
 
-def test_colonial_is_haftars_word(seeds: Corpus, actors: pd.DataFrame) -> None:
-    # "colonial" is not in the shipped lexicon: a user adds it
-    lex = Lexicon.default().add({"colonial": {"category": "emotive", "polarity": -1}})
-    row = only(find_loaded_terms(seeds, lex, actors), "002", "colonial")
-    assert (row.voice, row.speaker, row.category) == ("quoted", "Haftar", "emotive")
-    assert "colonial" not in set(find_loaded_terms(seeds, actors=actors).term)
+def test_colonial_is_haftars_word(terms: pd.DataFrame) -> None:
+    # the seed check: "the “colonial” intervention", Haftar urged -- his word, not the outlet's
+    row = only(terms, "002", "colonial")
+    assert (row.voice, row.speaker, row.category) == ("quoted", "Haftar", "delegitimising_label")
+    assert row.voice_rule == "voice span"
+
+
+def test_recognised_government_in_paraphrase_is_the_outlets(terms: pd.DataFrame) -> None:
+    # 003: "Haftar ... insisting that he would continue the offensive against forces of the
+    # internationally-recognized government in Tripoli": Haftar does not call the government he
+    # fights recognised; the outlet identifies it so (as it does later in its own voice)
+    row = rows(terms, "003", "internationally-recognized").iloc[0]
+    assert (row.voice, row.voice_rule, row.speaker) == (
+        "outlet",
+        "outlet's description in paraphrase",
+        None,
+    )
+    assert row.target == GNA
+
+
+def test_label_on_a_government_in_paraphrase() -> None:
+    actors = {"Government of National Accord": ["GNA"], "Khalifa Haftar": ["Haftar"]}
+    text = "Khalifa Haftar said he would topple the UN-backed government in Tripoli."
+    row = find_loaded_terms(Document(doc_id="h", text=text), actors=actors).iloc[0]
+    assert (row.term, row.voice, row.voice_rule, row.target) == (
+        "UN-backed",
+        "outlet",
+        "outlet's description in paraphrase",
+        GNA,
+    )
+    # the government paraphrased about itself keeps its own voice
+    text = "The GNA said the UN-backed government would defend Tripoli."
+    row = find_loaded_terms(Document(doc_id="g", text=text), actors=actors).iloc[0]
+    assert (row.voice, row.voice_rule, row.speaker) == ("attributed", "voice span", "The GNA")
+    # a label holding the word itself ("government forces") is not a description of the speaker's
+    # opponent by the outlet: it stays in paraphrase
+    text = "Khalifa Haftar said government forces had fled."
+    row = find_loaded_terms(Document(doc_id="f", text=text), actors=actors).iloc[0]
+    assert (row.term, row.voice) == ("government forces", "attributed")
 
 
 def test_scare_quotes_and_distancing(terms: pd.DataFrame) -> None:
