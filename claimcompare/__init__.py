@@ -9,19 +9,23 @@ from .align import Alignment, ClaimAligner
 from .claims import find_quotes, split_claims, voice_spans
 from .clean import clean_text
 from .compare import Comparison, compare
+from .detect import BiasDetector
 from .discover import distinctive_terms
 from .document import Corpus, Document, RemovedLine, Skipped
 from .errors import ClaimCompareError, InputError, ParameterError
 from .framing import framing_table, what_each_outlet_calls
 from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
-from .terms import find_loaded_terms
+from .plot import plot_framing
+from .report import highlight_terms
+from .terms import find_loaded_terms, span_targets
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ActorIndex",
     "Alignment",
+    "BiasDetector",
     "ClaimAligner",
     "ClaimCompareError",
     "Comparison",
@@ -43,8 +47,11 @@ __all__ = [
     "find_loaded_terms",
     "find_quotes",
     "framing_table",
+    "highlight_terms",
     "load_corpus",
     "match_terms",
+    "plot_framing",
+    "span_targets",
     "split_claims",
     "voice_spans",
     "what_each_outlet_calls",
