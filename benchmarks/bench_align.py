@@ -231,7 +231,9 @@ def _recall(gold: pd.DataFrame, found: set[tuple[str, str]]) -> float:
 
 def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
     """Time ``ClaimAligner().align``; recall among pairs, clusters and candidates."""
+    from claimcompare import _relations
     from claimcompare.align import ClaimAligner, _candidates
+    from claimcompare.similarity import _distinct
 
     start = time.perf_counter()
     alignment = ClaimAligner().align(claims)
@@ -246,8 +248,10 @@ def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
     ]
     # Candidate recall, outside the timed part: the same search align() runs.
     table = claims.sort_values("claim_id").reset_index(drop=True)
-    ia, ib, _ = _candidates(
-        table["text"].tolist(),
+    texts, rows = _distinct(table["text"].tolist())
+    terms = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
+    search = _candidates(
+        _relations.tfidf(terms)[rows],
         docs=table["doc_id"].to_numpy(),
         outlets=table["outlet"].to_numpy(),
         top_k=10,
@@ -255,6 +259,7 @@ def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
         chunk_size=2048,
     )
     ids = table["claim_id"].to_numpy()
+    sizes = clusters.groupby("cluster_id").size() if len(clusters) else pd.Series(dtype=int)
     return {
         "seconds": seconds,
         "pairs": len(pairs),
@@ -262,7 +267,10 @@ def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
         "clusters": int(alignment.clusters["cluster_id"].nunique()) if len(pairs) else 0,
         "recall": _recall(gold, found),
         "recall_cluster": float(np.mean(same)) if same else 0.0,
-        "recall_candidates": _recall(gold, _pair_keys(ids[ia], ids[ib])),
+        "recall_candidates": _recall(gold, _pair_keys(ids[search.ia], ids[search.ib])),
+        "relations": {str(k): int(v) for k, v in pairs["relation"].value_counts().items()},
+        "cluster_mean_size": float(sizes.mean()) if len(sizes) else 0.0,
+        "cluster_max_size": int(sizes.max()) if len(sizes) else 0,
     }
 
 

@@ -1,31 +1,69 @@
 """Aligning claims across outlets: which claims state the same thing.
 
-Three steps, each visible in the output:
+Four steps, each visible in the output:
 
 1. **candidates**: claims become sparse TF-IDF vectors (word 1-2 grams); each claim's ``top_k``
    most similar claims from *other* documents (and, by default, other outlets) are found chunk by
-   chunk, so memory stays linear in the number of claims (never a dense N x N matrix);
+   chunk, so memory stays linear in the number of claims (never a dense N x N matrix). With
+   ``cross_outlet=True`` the same search also keeps each claim's ``top_k`` most similar claims
+   of the same outlet's other documents, only to look for the relations of step 3 between them
+   (see step 4); these are never scored by the model nor reported in ``.pairs``;
 2. **scoring**: each candidate pair is scored on several signals (word, character and fuzzy
    similarity, shared numbers and names, ...) combined by a small calibrated model
    (:class:`~claimcompare.similarity.PairModel`); ``Alignment.pairs`` keeps every signal;
-3. **clustering**: pairs at or above ``threshold`` are merged strongest first into groups in which
-   *every* two claims from different documents score at or above the threshold (complete linkage),
-   so an unrelated claim cannot join through a common neighbour. Ties break on claim ids, so the
-   result does not depend on the order of the input.
+3. **relations** that a single similarity score misses (:mod:`claimcompare._relations`):
+
+   - *containment*: at least ``min_coverage`` of one claim's content (distinct content-word
+     stems weighted by inverse document frequency, actor aliases merged: ``UAE`` = ``United
+     Arab Emirates``) is found in the other, longer claim, but not the reverse: one clause of
+     the longer claim states the shorter one ("Haftar is backed by Egypt and the UAE" in "...
+     as Libya turns into a proxy war with Egypt, the UAE and Russia backing Haftar, ...").
+     Two claims that each contain the other restate each other: a paraphrase;
+   - *shared quote*: both claims quote the same run of at least ``min_quote_words`` words
+     (half the shorter quote, or twice ``min_quote_words``), two of them distinctive (rarer
+     than the few hundred most common English words; a spelling variant allowed by RapidFuzz
+     ``partial_ratio``), as when outlets quote one spokesman;
+
+   A pair is aligned when the model scores it at or above ``threshold`` or when one of these
+   relations holds, and the ``relation`` column says why: ``"containment"``, ``"paraphrase"``
+   (the model, or mutual coverage) or ``"shared_quote"``, in that order of precedence;
+4. **clustering** groups claims that state the same thing, ties broken on claim ids so the
+   result does not depend on the order of the input. Two groups merge only when *every* two of
+   their claims from different documents are *compatible*:
+
+   - they are aligned (any relation above), or
+   - both contain a third claim of the group (they share its statement), or
+   - the model scores them at least ``cluster_threshold`` (default 0.8 x ``threshold``: a
+     paraphrase worded too differently to clear the threshold with every variant can still
+     join a group through a close variant) -- *unless* both are contained in a third claim of
+     the group: two clauses of one compound claim need a direct link, so a long claim never
+     chains unrelated claims together;
+
+   and a group holds at most one claim per document. Merges run in two passes. First the
+   symmetric links form the groups of variants of one sentence: verbatim evidence (shared
+   quotes, claims that cover each other) first, then the model's paraphrases, each strongest
+   score first. Then containments attach the longer claims, the statements with the most
+   support first (documents in the contained claim's group plus documents whose claims
+   contain it), so a compound claim joins the group of the clause most outlets state.
+   Same-outlet relations found in step 1 take part in the merges, but with ``cross_outlet=True``
+   a group whose claims all come from one outlet is dropped.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
 
+from . import _relations
+from .actors import ActorIndex
 from .errors import InputError, ParameterError
 from .similarity import PairModel, _distinct, _signal_frame, _tables, pair_signals
 
@@ -34,10 +72,12 @@ __all__ = ["Alignment", "ClaimAligner"]
 logger = logging.getLogger(__name__)
 
 _REQUIRED = ("claim_id", "doc_id", "outlet", "text")
+_RELATIONS = ("containment", "shared_quote")
 _PAIR_COLUMNS = [
     "claim_a",
     "claim_b",
     "score",
+    "relation",
     "doc_a",
     "doc_b",
     "outlet_a",
@@ -45,6 +85,11 @@ _PAIR_COLUMNS = [
     "text_a",
     "text_b",
     "cosine",
+    "coverage_a",
+    "coverage_b",
+    "contained",
+    "shared_quote",
+    "shared_actors",
 ]
 _CLUSTER_COLUMNS = ["cluster_id", "claim_id", "doc_id", "outlet", "text", "size", "n_outlets"]
 
@@ -56,10 +101,15 @@ class Alignment:
     Attributes
     ----------
     pairs : pandas.DataFrame
-        Scored candidate pairs at or above the threshold, one row per unordered pair with
-        ``claim_a < claim_b``: ``claim_a, claim_b, score`` (calibrated probability that both state
-        the same thing), the documents, outlets and texts, the TF-IDF ``cosine`` that proposed the
-        pair, and one column per signal of the pair model.
+        Aligned pairs, one row per unordered pair with ``claim_a < claim_b``, highest score
+        first: ``claim_a, claim_b, score`` (calibrated probability that both state the same
+        thing), ``relation`` (why the pair is aligned: ``"containment"``, ``"paraphrase"`` or
+        ``"shared_quote"``), the documents, outlets and texts, the TF-IDF ``cosine`` that
+        proposed the pair, ``coverage_a`` and ``coverage_b`` (share of each claim's weighted
+        content found in the other), ``contained`` (the id of the claim contained in the other,
+        else missing), ``shared_quote`` (the words both quote, else missing), ``shared_actors``
+        (actors both name, aliases merged, ``"; "``-joined, else missing), and one column per
+        signal of the pair model.
     clusters : pandas.DataFrame
         ``cluster_id, claim_id, doc_id, outlet, text, size, n_outlets``: one row per claim in a
         cluster of two or more claims. Cluster ids are numbered by the cluster's smallest claim id.
@@ -80,7 +130,8 @@ class ClaimAligner:
     model : PairModel, optional
         Scores pairs; the default model ships with the package (see ``docs/alignment.md``).
     threshold : float, optional
-        Minimum probability for a pair to count as aligned; default: the model's own threshold.
+        Minimum probability for the model alone to align a pair; default: the model's own
+        threshold.
     top_k : int, default 10
         Candidates kept per claim from the TF-IDF search.
     min_cosine : float, default 0.1
@@ -91,14 +142,32 @@ class ClaimAligner:
         Claim kinds to align (add ``"heading"`` to align headlines too).
     chunk_size : int, default 2048
         Rows of the similarity search computed at once (memory vs. speed).
+    n_jobs : int, optional
+        Threads of the similarity search, each holding one block of ``chunk_size`` rows;
+        None uses up to 4 of the machine's cores, -1 all of them.
+    relations : tuple of str, default ("containment", "shared_quote")
+        Relations that align a pair whatever its score (see the module docstring); ``()``
+        aligns on the model's score alone.
+    min_coverage : float, default 0.8
+        Share of a claim's weighted content the other claim must have for a containment.
+    min_quote_words : int, default 4
+        Least number of words of a shared quote.
+    cluster_threshold : float, optional
+        Least score at which two claims of a cluster that no relation links are still
+        compatible; default 0.8 x ``threshold``. Equal to ``threshold``: complete linkage.
+    actors : ActorIndex, pandas.DataFrame or mapping, optional
+        Actors whose aliases count as one term in the relations (a :func:`find_actors` table,
+        ``{canonical: [aliases]}`` or an :class:`~claimcompare.actors.ActorIndex`); default: the
+        shipped well-known aliases and demonyms (``UAE``, ``Turkish``). Pass
+        ``cc.find_actors(corpus)`` to merge a corpus's own spellings (``Hafar``, ``Haftar``).
 
     Examples
     --------
     >>> import claimcompare as cc
     >>> claims = cc.split_claims(cc.load_corpus("seeds/"))
     >>> alignment = ClaimAligner().align(claims)
-    >>> int(alignment.clusters.cluster_id.nunique()) > 0
-    True
+    >>> sorted(set(alignment.pairs.relation))
+    ['containment', 'paraphrase', 'shared_quote']
     """
 
     def __init__(
@@ -111,6 +180,12 @@ class ClaimAligner:
         cross_outlet: bool = True,
         kinds: Sequence[str] = ("claim",),
         chunk_size: int = 2048,
+        n_jobs: int | None = None,
+        relations: Sequence[str] = _RELATIONS,
+        min_coverage: float = 0.8,
+        min_quote_words: int = 4,
+        cluster_threshold: float | None = None,
+        actors: ActorIndex | pd.DataFrame | Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         self.model = model
         self.threshold = threshold
@@ -119,6 +194,12 @@ class ClaimAligner:
         self.cross_outlet = cross_outlet
         self.kinds = kinds
         self.chunk_size = chunk_size
+        self.n_jobs = n_jobs
+        self.relations = relations
+        self.min_coverage = min_coverage
+        self.min_quote_words = min_quote_words
+        self.cluster_threshold = cluster_threshold
+        self.actors = actors
 
     # -- parameters -----------------------------------------------------------------------------
 
@@ -133,6 +214,7 @@ class ClaimAligner:
             )
         if not isinstance(self.min_cosine, (int, float)) or not 0.0 <= self.min_cosine < 1.0:
             raise ParameterError(f"min_cosine must be in [0, 1), got {self.min_cosine!r}")
+        _threads(self.n_jobs)
         model = self.model if self.model is not None else PairModel.default()
         if not isinstance(model, PairModel):
             raise ParameterError(f"model must be a PairModel, got {type(model).__name__}")
@@ -145,6 +227,49 @@ class ClaimAligner:
                 f"kinds must be a tuple of 'claim' and/or 'heading', got {self.kinds!r}"
             )
         return model, float(threshold)
+
+    def _validate_relations(self, threshold: float) -> tuple[frozenset[str], float]:
+        if isinstance(self.relations, str) or not set(self.relations) <= set(_RELATIONS):
+            raise ParameterError(
+                f"relations must be a tuple of {list(_RELATIONS)} (or empty), "
+                f"got {self.relations!r}"
+            )
+        if (
+            not isinstance(self.min_coverage, (int, float))
+            or isinstance(self.min_coverage, bool)
+            or not 0.5 <= self.min_coverage <= 1.0
+        ):
+            raise ParameterError(f"min_coverage must be in [0.5, 1], got {self.min_coverage!r}")
+        if (
+            not isinstance(self.min_quote_words, (int, np.integer))
+            or isinstance(self.min_quote_words, bool)
+            or not 2 <= self.min_quote_words <= 50
+        ):
+            raise ParameterError(
+                f"min_quote_words must be an integer from 2 to 50, got {self.min_quote_words!r}"
+            )
+        floor = self.cluster_threshold
+        if floor is None:
+            floor = 0.8 * threshold
+        if (
+            not isinstance(floor, (int, float))
+            or isinstance(floor, bool)
+            or not 0.0 < float(floor) <= threshold
+        ):
+            raise ParameterError(
+                f"cluster_threshold must be in (0, threshold={threshold:g}], got {floor!r}"
+            )
+        return frozenset(self.relations), float(floor)
+
+    def _actor_index(self) -> ActorIndex:
+        if self.actors is None:
+            return _relations.gazetteer_index()
+        if not isinstance(self.actors, (ActorIndex, pd.DataFrame, Mapping)):
+            raise ParameterError(
+                "actors must be an ActorIndex, a find_actors() DataFrame or a mapping "
+                f"{{actor: [aliases]}}, got {type(self.actors).__name__}"
+            )
+        return ActorIndex.from_actors(self.actors)
 
     # -- pair API -------------------------------------------------------------------------------
 
@@ -200,6 +325,8 @@ class ClaimAligner:
             ``.pairs`` and ``.clusters``; see :class:`Alignment`.
         """
         model, threshold = self._validate()
+        relations, floor = self._validate_relations(threshold)
+        index = self._actor_index()
         table = _check_claims(claims)
         table = table[table["kind"].isin(self.kinds)] if "kind" in table.columns else table
         table = table.sort_values("claim_id", kind="stable").reset_index(drop=True)
@@ -207,66 +334,108 @@ class ClaimAligner:
         if n < 2:
             return Alignment(_empty_pairs(), pd.DataFrame(columns=_CLUSTER_COLUMNS), 0)
         texts = table["text"].astype(str).tolist()
-        ia, ib, cosine = _candidates(
-            texts,
-            docs=table["doc_id"].astype(str).to_numpy(),
-            outlets=table["outlet"].astype(str).to_numpy() if self.cross_outlet else None,
+        docs = table["doc_id"].astype(str).to_numpy()
+        outlets = table["outlet"].astype(str).to_numpy()
+        # Relations and candidates: one table over the distinct texts of all claims (weights
+        # are inverse document frequencies among them).
+        rel_texts, rel_row = _distinct(texts)
+        rtab = _relations.relation_table(
+            rel_texts, actors=index, min_quote_words=int(self.min_quote_words)
+        )
+        found = _candidates(
+            _relations.tfidf(rtab)[rel_row],
+            docs=docs,
+            outlets=outlets if self.cross_outlet else None,
             top_k=int(self.top_k),
             min_cosine=float(self.min_cosine),
             chunk_size=int(self.chunk_size),
+            n_jobs=_threads(self.n_jobs),
         )
+        ia, ib, cosine = found.ia, found.ib, found.cosine
         logger.info("aligning %d claims: %d candidate pairs", n, len(ia))
         # One table over the distinct texts of the candidates (what pair_signals would build
         # from the two text lists) serves the candidates and the pairs clustering asks for.
         row_of = np.full(n, -1, dtype=np.int64)
-        if len(ia):
-            used = np.unique(np.r_[ia, ib])
+        used = np.unique(np.r_[ia, ib, found.wa, found.wb])
+        tab = None
+        if len(used):
             distinct, row_of[used] = _distinct([texts[k] for k in used])
             tab = _tables(distinct)
-            signals = _signal_frame(tab, row_of[ia], row_of[ib])
-        else:
+        signals = (
+            _signal_frame(tab, row_of[ia], row_of[ib]) if tab is not None and len(ia) else None
+        )
+        if signals is None:
             signals = pair_signals([], [])
         scores = model.predict_proba_signals(signals)[:, 1] if len(ia) else np.zeros(0)
         logger.debug("scored %d candidate pairs", len(ia))
+        min_coverage = float(self.min_coverage)
 
-        def score_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
+        def relate(x: np.ndarray, y: np.ndarray) -> pd.DataFrame:
+            return _relations.pair_relations(
+                rtab, rel_row[x], rel_row[y], min_coverage=min_coverage, min_terms=_MIN_TERMS
+            )
+
+        rel = relate(ia, ib)
+        bits = _bits(rel, relations)
+        label = _label(rel, bits, scores, threshold=threshold, relations=relations)
+        keep = np.flatnonzero(label != "")
+
+        def unzip(keys: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
             x = np.fromiter((k[0] for k in keys), dtype=np.int64, count=len(keys))
             y = np.fromiter((k[1] for k in keys), dtype=np.int64, count=len(keys))
-            # Every group member is an end of a kept candidate pair, so it has a table row.
+            return x, y
+
+        def score_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
+            """Scores of pairs the clustering asks for."""
+            x, y = unzip(keys)
+            # Every group member is an end of a candidate or searched pair: it has a table row.
+            assert tab is not None
             return model.predict_proba_signals(_signal_frame(tab, row_of[x], row_of[y]))[:, 1]
 
+        def relate_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
+            """Relation bits of pairs the clustering asks for."""
+            return _bits(relate(*unzip(keys)), relations)
+
         ids = table["claim_id"].astype(str).to_numpy()
-        pairs = pd.DataFrame(
-            {
-                "claim_a": ids[ia],
-                "claim_b": ids[ib],
-                "score": scores,
-                "doc_a": table["doc_id"].to_numpy()[ia],
-                "doc_b": table["doc_id"].to_numpy()[ib],
-                "outlet_a": table["outlet"].to_numpy()[ia],
-                "outlet_b": table["outlet"].to_numpy()[ib],
-                "text_a": [texts[i] for i in ia],
-                "text_b": [texts[j] for j in ib],
-                "cosine": cosine,
-            }
+        pairs = _pair_frame(
+            table,
+            ids,
+            texts,
+            ia[keep],
+            ib[keep],
+            scores[keep],
+            label[keep],
+            cosine[keep],
+            rel.iloc[keep].reset_index(drop=True),
+            rtab,
+            rel_row,
         )
-        pairs = pd.concat([pairs, signals.reset_index(drop=True)], axis=1)
-        kept = pairs[pairs["score"] >= threshold]
-        kept = kept.sort_values(["score", "claim_a", "claim_b"], ascending=[False, True, True])
-        clusters = _complete_linkage(table, kept, score_pairs=score_pairs, threshold=threshold)
-        return Alignment(kept.reset_index(drop=True), clusters, candidates=len(ia))
+        pairs = pd.concat([pairs, signals.iloc[keep].reset_index(drop=True)], axis=1)
+        pairs = pairs.sort_values(["score", "claim_a", "claim_b"], ascending=[False, True, True])
+        # Same-outlet pairs of the search: only those a relation links help the clustering.
+        witness = _bits(relate(found.wa, found.wb), relations) if len(found.wa) else np.zeros(0)
+        linked = np.flatnonzero(witness > 0)
+        wa, wb, wbits = found.wa[linked], found.wb[linked], witness[linked]
+        wscore = score_pairs(list(zip(wa.tolist(), wb.tolist(), strict=True))) if len(wa) else wbits
+        groups = _cluster(
+            docs=docs.tolist(),
+            pairs=(
+                np.r_[ia[keep], wa],
+                np.r_[ib[keep], wb],
+                np.r_[scores[keep], wscore].astype(np.float64),
+                np.r_[bits[keep], wbits].astype(np.int64),
+            ),
+            bits=relate_pairs,
+            scores=score_pairs,
+            threshold=threshold,
+            floor=floor,
+        )
+        clusters = _cluster_frame(table, groups, one_outlet=not self.cross_outlet)
+        return Alignment(pairs.reset_index(drop=True), clusters, candidates=len(ia))
 
     def get_params(self, deep: bool = True) -> dict[str, Any]:
         """Parameters, as scikit-learn estimators give them."""
-        return {
-            "model": self.model,
-            "threshold": self.threshold,
-            "top_k": self.top_k,
-            "min_cosine": self.min_cosine,
-            "cross_outlet": self.cross_outlet,
-            "kinds": self.kinds,
-            "chunk_size": self.chunk_size,
-        }
+        return {name: getattr(self, name) for name in _DEFAULTS}
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params().items() if v != _DEFAULTS.get(k)}
@@ -274,10 +443,12 @@ class ClaimAligner:
         return f"ClaimAligner({inner})"
 
 
-#: Threads of the candidate search (each holds one block of ``chunk_size`` rows).
-_SEARCH_THREADS = 2
-#: Aligned pairs looked ahead when unscored pairs are needed for a merge (see _complete_linkage).
+#: Aligned pairs looked ahead when unscored pairs are needed for a merge (see _merge).
 _LOOKAHEAD = 4096
+#: Least number of shared content terms of a containment or a mutual coverage.
+_MIN_TERMS = 3
+#: Relation bits of a pair (i, j), i < j: i in j, j in i, each in the other, a shared quote.
+_FIRST_IN, _SECOND_IN, _MUTUAL, _QUOTE = 1, 2, 4, 8
 _MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
 _DEFAULTS: dict[str, Any] = {
     "model": None,
@@ -287,7 +458,26 @@ _DEFAULTS: dict[str, Any] = {
     "cross_outlet": True,
     "kinds": ("claim",),
     "chunk_size": 2048,
+    "n_jobs": None,
+    "relations": _RELATIONS,
+    "min_coverage": 0.8,
+    "min_quote_words": 4,
+    "cluster_threshold": None,
+    "actors": None,
 }
+
+
+def _threads(n_jobs: Any) -> int:
+    """Threads for ``n_jobs``: None -> up to 4 cores, -1 -> all cores, else the number given."""
+    cores = os.cpu_count() or 1
+    if n_jobs is None:
+        return min(4, cores)
+    if isinstance(n_jobs, (int, np.integer)) and not isinstance(n_jobs, bool):
+        if n_jobs == -1:
+            return cores
+        if n_jobs >= 1:
+            return int(n_jobs)
+    raise ParameterError(f"n_jobs must be None, -1 or an integer >= 1, got {n_jobs!r}")
 
 
 def _empty_pairs() -> pd.DataFrame:
@@ -311,155 +501,407 @@ def _check_claims(claims: Any) -> pd.DataFrame:
     return claims.copy()
 
 
-def _candidates(
+def _bits(rel: pd.DataFrame, relations: frozenset[str]) -> np.ndarray:
+    """Relation bits of each pair (see _FIRST_IN ...), for the relations switched on."""
+    bits = np.zeros(len(rel), dtype=np.int64)
+    if "containment" in relations:
+        contained = rel["contained"].to_numpy()
+        bits |= np.where(contained == "a", _FIRST_IN, 0)
+        bits |= np.where(contained == "b", _SECOND_IN, 0)
+        bits |= np.where(rel["mutual"].to_numpy(dtype=bool), _MUTUAL, 0)
+    if "shared_quote" in relations:
+        bits |= np.where(rel["shared_quote"].to_numpy() != "", _QUOTE, 0)
+    return bits
+
+
+def _label(
+    rel: pd.DataFrame,
+    bits: np.ndarray,
+    scores: np.ndarray,
+    *,
+    threshold: float,
+    relations: frozenset[str],
+) -> np.ndarray:
+    """Why each pair is aligned (``""`` when it is not): containment, paraphrase, shared quote."""
+    label = np.full(len(bits), "", dtype=object)
+    label[(bits & _QUOTE) > 0] = "shared_quote"
+    label[(scores >= threshold) | ((bits & _MUTUAL) > 0)] = "paraphrase"
+    label[(bits & (_FIRST_IN | _SECOND_IN)) > 0] = "containment"
+    return label
+
+
+def _missing(values: Iterable[Any]) -> list[Any]:
+    """Empty strings as missing values (pandas shows them as NaN)."""
+    return [v if v else None for v in values]
+
+
+def _pair_frame(
+    table: pd.DataFrame,
+    ids: np.ndarray,
     texts: list[str],
+    ia: np.ndarray,
+    ib: np.ndarray,
+    scores: np.ndarray,
+    label: np.ndarray,
+    cosine: np.ndarray,
+    rel: pd.DataFrame,
+    rtab: _relations.RelationTable,
+    rel_row: np.ndarray,
+) -> pd.DataFrame:
+    contained = rel["contained"].to_numpy()
+    which = np.where(contained == "a", ids[ia], np.where(contained == "b", ids[ib], ""))
+    return pd.DataFrame(
+        {
+            "claim_a": ids[ia],
+            "claim_b": ids[ib],
+            "score": scores,
+            "relation": label.astype(str),
+            "doc_a": table["doc_id"].to_numpy()[ia],
+            "doc_b": table["doc_id"].to_numpy()[ib],
+            "outlet_a": table["outlet"].to_numpy()[ia],
+            "outlet_b": table["outlet"].to_numpy()[ib],
+            "text_a": [texts[i] for i in ia],
+            "text_b": [texts[j] for j in ib],
+            "cosine": cosine,
+            "coverage_a": rel["coverage_a"].to_numpy(dtype=np.float64),
+            "coverage_b": rel["coverage_b"].to_numpy(dtype=np.float64),
+            "contained": pd.array(_missing(which.tolist()), dtype="str"),
+            "shared_quote": pd.array(_missing(rel["shared_quote"].tolist()), dtype="str"),
+            "shared_actors": pd.array(
+                _missing(_relations.shared_actors(rtab, rel_row[ia], rel_row[ib])), dtype="str"
+            ),
+        },
+        columns=_PAIR_COLUMNS,
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """Candidate pairs ``ia < ib`` with their cosine, and same-outlet pairs ``wa < wb``."""
+
+    ia: np.ndarray
+    ib: np.ndarray
+    cosine: np.ndarray
+    wa: np.ndarray
+    wb: np.ndarray
+
+
+def _top(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each row's ``top_k`` entries: highest value first, ties broken by column, so the
+    choice does not depend on the input order."""
+    order = np.lexsort((cols, -values, rows))
+    rows, cols, values = rows[order], cols[order], values[order]
+    top = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < top_k
+    return rows[top], cols[top], values[top]
+
+
+def _unordered(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unique unordered pairs ``(a < b)``; a pair found from both sides keeps the value
+    computed from its later row."""
+    ia, ib = np.minimum(rows, cols), np.maximum(rows, cols)
+    order = np.lexsort((rows, ib, ia))
+    ia, ib, values = ia[order], ib[order], values[order]
+    last = np.r_[(ia[1:] != ia[:-1]) | (ib[1:] != ib[:-1]), True] if len(ia) else np.zeros(0, bool)
+    return ia[last], ib[last], values[last].astype(np.float64)
+
+
+def _candidates(
+    matrix: sp.csr_matrix,
     *,
     docs: np.ndarray,
     outlets: np.ndarray | None,
     top_k: int,
     min_cosine: float,
     chunk_size: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Unordered pairs ``(i < j)`` among each row's top-k TF-IDF neighbours, chunk by chunk."""
-    vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, min_df=1, stop_words="english", dtype=np.float32
-    )
-    try:
-        matrix = vectorizer.fit_transform(texts).tocsr()
-    except ValueError:  # every text is empty or only stop words
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
+    n_jobs: int = 2,
+) -> _Found:
+    """Each row's top-k neighbours by cosine (rows of ``matrix`` are l2-normalised) in other
+    documents, chunk by chunk.
+
+    With ``outlets``, neighbours of other outlets are the candidates, and those of the same
+    outlet (other documents) are returned apart, as ``wa, wb``.
+    """
+    empty = np.zeros(0, dtype=np.int64)
     transposed = matrix.T.tocsr()
     _, doc_codes = np.unique(docs, return_inverse=True)
     outlet_codes = np.unique(outlets, return_inverse=True)[1] if outlets is not None else None
 
-    def top_of_block(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def top_of_block(lo: int) -> tuple[np.ndarray, ...]:
         hi = min(lo + chunk_size, matrix.shape[0])
         block = (matrix[lo:hi] @ transposed).tocsr()
         # Most products are tiny cosines: drop them before anything else touches the block.
         strong = np.flatnonzero(block.data >= min_cosine)
         rows = lo + np.searchsorted(block.indptr, strong, side="right") - 1
-        cols, values = block.indices[strong], block.data[strong]
+        cols, values = block.indices[strong].astype(np.int64), block.data[strong]
         del block, strong
         keep = doc_codes[rows] != doc_codes[cols]
-        if outlet_codes is not None:
-            keep &= outlet_codes[rows] != outlet_codes[cols]
         rows, cols, values = rows[keep], cols[keep], values[keep]
-        # Each row's top_k: highest cosine first, ties broken by column so the choice does not
-        # depend on the input order.
-        order = np.lexsort((cols, -values, rows))
-        rows, cols, values = rows[order], cols[order], values[order]
-        top = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < top_k
-        return rows[top], cols[top], values[top]
+        if outlet_codes is None:
+            return (*_top(rows, cols, values, top_k), empty, empty)
+        same = outlet_codes[rows] == outlet_codes[cols]
+        w_rows, w_cols, _ = _top(rows[same], cols[same], values[same], top_k)
+        return (*_top(rows[~same], cols[~same], values[~same], top_k), w_rows, w_cols)
 
-    # Sparse products and sorts release the GIL: two blocks at a time use two cores, and
-    # memory holds at most two blocks.
-    with ThreadPoolExecutor(max_workers=_SEARCH_THREADS) as pool:
+    # Sparse products and sorts release the GIL: n_jobs blocks at a time use n_jobs cores,
+    # and memory holds at most n_jobs blocks.
+    with ThreadPoolExecutor(max_workers=n_jobs) as pool:
         found = list(pool.map(top_of_block, range(0, matrix.shape[0], chunk_size)))
-    rows_kept = [f[0] for f in found]
-    cols_kept = [f[1] for f in found]
-    vals_kept = [f[2] for f in found]
+    parts = [np.concatenate([f[k] for f in found]) if found else empty for k in range(5)]
     del found
-    rows = np.concatenate(rows_kept) if rows_kept else np.zeros(0, dtype=np.int64)
-    if not len(rows):
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    cols = np.concatenate(cols_kept).astype(np.int64)
-    values = np.concatenate(vals_kept)
-    ia, ib = np.minimum(rows, cols), np.maximum(rows, cols)
-    # A pair found from both sides keeps the cosine computed from its later row.
-    order = np.lexsort((rows, ib, ia))
-    ia, ib, values = ia[order], ib[order], values[order]
-    last = np.r_[(ia[1:] != ia[:-1]) | (ib[1:] != ib[:-1]), True]
-    return ia[last], ib[last], values[last].astype(np.float64)
+    ia, ib, cosine = _unordered(parts[0].astype(np.int64), parts[1], parts[2])
+    wa, wb, _ = _unordered(parts[3].astype(np.int64), parts[4], np.zeros(len(parts[3])))
+    return _Found(ia, ib, cosine, wa, wb)
 
 
-def _complete_linkage(
-    table: pd.DataFrame,
-    pairs: pd.DataFrame,
-    *,
-    score_pairs: Callable[[list[tuple[int, int]]], np.ndarray],
-    threshold: float,
-) -> pd.DataFrame:
-    """Merge strongest pairs first; two groups merge only if every cross pair is aligned."""
-    ids = table["claim_id"].astype(str).tolist()
-    index = {cid: k for k, cid in enumerate(ids)}
-    docs = table["doc_id"].astype(str).tolist()
-    texts = table["text"].astype(str).tolist()
-    score: dict[tuple[int, int], float] = {}
-    for a, b, s in zip(pairs["claim_a"], pairs["claim_b"], pairs["score"], strict=True):
-        i, j = index[a], index[b]
-        score[(min(i, j), max(i, j))] = float(s)
-    group_of = {k: k for k in range(len(ids))}
-    members: dict[int, list[int]] = {k: [k] for k in range(len(ids))}
+#: A pair's facts the clustering may lack: relation bits (cheap) or model score (costly).
+_Need = tuple[set[tuple[int, int]], set[tuple[int, int]]]
 
-    def cross(left: list[int], right: list[int]) -> list[tuple[int, int]] | None:
-        """The pairs a merge of two groups needs, or None when they cannot merge."""
-        if {docs[x] for x in left} & {docs[y] for y in right}:
-            return None  # a group holds at most one claim of each document
-        return [(x, y) if x < y else (y, x) for x in left for y in right]
 
-    def missing_ahead(start: int) -> list[tuple[int, int]]:
-        """Unscored pairs the merges from ``order[start]`` on may need, looking ahead.
+class _Facts:
+    """Relation bits and scores of claim pairs ``(i < j)``, fetched in batches on demand.
 
-        The next merges are replayed on an overlay of the groups, as if every unscored pair
-        failed: exact up to the first merge an unscored pair decides, and a batch of the pairs
-        the merges ahead ask for.
+    Bits are cheap and fetched for every pair a merge looks at; scores cost a pass of the pair
+    model and are fetched only for pairs the bits leave undecided.
+    """
+
+    def __init__(
+        self,
+        *,
+        bits: Callable[[list[tuple[int, int]]], np.ndarray],
+        scores: Callable[[list[tuple[int, int]]], np.ndarray],
+        threshold: float,
+        floor: float,
+    ) -> None:
+        self.fetch_bits = bits
+        self.fetch_scores = scores
+        self.threshold = threshold
+        self.floor = floor
+        self.score: dict[tuple[int, int], float] = {}
+        self.bits: dict[tuple[int, int], int] = {}
+        self.sub: dict[int, set[int]] = {}  # claim -> the claims it contains
+        self.sup: dict[int, set[int]] = {}  # claim -> the claims that contain it
+        self.fetched = [0, 0, 0]  # batches, pairs with bits, pairs with scores
+
+    def add(self, need: _Need) -> None:
+        bits, scores = sorted(need[0] - self.bits.keys()), sorted(need[1] - self.score.keys())
+        if bits:
+            self.record(bits, self.fetch_bits(bits).tolist())
+        if scores:
+            self.score.update(zip(scores, self.fetch_scores(scores).tolist(), strict=True))
+        self.fetched[0] += 1
+        self.fetched[1] += len(bits)
+        self.fetched[2] += len(scores)
+
+    def record(self, keys: list[tuple[int, int]], bits: list[int]) -> None:
+        """Store relation bits, and who contains whom."""
+        self.bits.update(zip(keys, bits, strict=True))
+        for (i, j), b in zip(keys, bits, strict=True):
+            if b & _FIRST_IN:
+                self.sub.setdefault(j, set()).add(i)
+                self.sup.setdefault(i, set()).add(j)
+            elif b & _SECOND_IN:
+                self.sub.setdefault(i, set()).add(j)
+                self.sup.setdefault(j, set()).add(i)
+
+    def compatible(self, x: int, y: int, group: set[int], need: _Need) -> bool | None:
+        """May ``x`` and ``y`` (different documents) share ``group``? See the module docstring.
+
+        None when a fact is missing; the missing keys are added to ``need``.
         """
+        key = (x, y) if x < y else (y, x)
+        if self.bits[key]:
+            return True  # a relation links them
+        score = self.score.get(key)
+        if score is None:
+            need[1].add(key)
+            return None
+        if score >= self.threshold:
+            return True
+        empty: set[int] = set()
+        if self.sub.get(x, empty) & self.sub.get(y, empty) & group:
+            return True  # both state a third claim of the group
+        if self.sup.get(x, empty) & self.sup.get(y, empty) & group:
+            return False  # two parts of a third claim, maybe unrelated to each other
+        return score >= self.floor
+
+    def decide(self, left: list[int], right: list[int], need: _Need) -> bool | None:
+        """Whether two groups of different documents may merge; None when facts are missing.
+
+        A pair known to be incompatible settles it at once, so nothing is fetched for a merge
+        that cannot happen. Bits of every cross pair come first (co-containment needs them).
+        """
+        keys = [(x, y) if x < y else (y, x) for x in left for y in right]
+        missing = [k for k in keys if k not in self.bits]
+        if missing:
+            need[0].update(missing)
+            return None
+        group = set(left) | set(right)
+        undecided = False
+        for x in left:
+            for y in right:
+                ok = self.compatible(x, y, group, need)
+                if ok is False:
+                    return False
+                undecided |= ok is None
+        return None if undecided else True
+
+
+class _Groups:
+    """Disjoint groups of claims, at most one claim per document in each."""
+
+    def __init__(self, docs: list[str]) -> None:
+        self.docs = docs
+        self.group_of: dict[int, int] = {}
+        self.members: dict[int, list[int]] = {}
+
+    def of(self, x: int) -> int:
+        return self.group_of.get(x, x)
+
+    def of_group(self, g: int) -> list[int]:
+        return self.members.get(g, [g])
+
+    def disjoint(self, left: list[int], right: list[int]) -> bool:
+        """No document has a claim in both groups."""
+        return not ({self.docs[x] for x in left} & {self.docs[y] for y in right})
+
+    def merge(self, ga: int, gb: int, merged: list[int]) -> None:
+        keep, drop = (ga, gb) if ga < gb else (gb, ga)
+        self.members[keep] = merged
+        self.members.pop(drop, None)
+        self.group_of.update((x, keep) for x in merged)
+
+
+def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None:
+    """Merge along ``order`` wherever every cross pair of the two groups is compatible."""
+
+    def fetch_ahead(start: int) -> None:
+        """Fetch the facts the merges from ``order[start]`` on may need, in a few batches.
+
+        The next merges are replayed on an overlay of the groups, as if every merge that lacks
+        only relation bits succeeded and every merge that lacks a score failed, and the facts
+        they ask for are fetched; the replay then runs again with them (bits first, then the
+        scores the bits leave undecided). Optimism about bits fetches cheap facts for a few
+        pairs too many, but a long chain of merges (claims joining one group one by one, each
+        containing the same claim) needs one batch instead of one per merge; one call per pair
+        dominated align() on large inputs.
+        """
+        for _ in range(3):
+            need = ahead(start)
+            if not need[0] and not need[1]:
+                return
+            facts.add(need)
+
+    def ahead(start: int) -> _Need:
         sim_group: dict[int, int] = {}
         sim_members: dict[int, list[int]] = {}
-        needed: set[tuple[int, int]] = set()
-        for i2, j2 in order[start : start + _LOOKAHEAD]:
-            ga2, gb2 = sim_group.get(i2, group_of[i2]), sim_group.get(j2, group_of[j2])
-            if ga2 == gb2:
+        need: _Need = (set(), set())
+        for i, j in order[start : start + _LOOKAHEAD]:
+            ga, gb = sim_group.get(i, groups.of(i)), sim_group.get(j, groups.of(j))
+            if ga == gb:
                 continue
-            left, right = sim_members.get(ga2, members[ga2]), sim_members.get(gb2, members[gb2])
-            keys2 = cross(left, right)
-            if keys2 is None:
+            left = sim_members.get(ga, groups.of_group(ga))
+            right = sim_members.get(gb, groups.of_group(gb))
+            if not groups.disjoint(left, right):
                 continue
-            needed.update(k for k in keys2 if k not in score)
-            if all(score.get(k, 0.0) >= threshold for k in keys2):
-                keep, drop = (ga2, gb2) if ga2 < gb2 else (gb2, ga2)
+            lacks: _Need = (set(), set())
+            ok = facts.decide(left, right, lacks)
+            need[0].update(lacks[0])
+            need[1].update(lacks[1])
+            # Optimistic about missing bits (cheap), pessimistic about missing scores.
+            if ok or (ok is None and not lacks[1]):
+                keep, drop = (ga, gb) if ga < gb else (gb, ga)
                 sim_members[keep] = merged = sorted(left + right)
                 sim_members[drop] = []
                 sim_group.update((x, keep) for x in merged)
-        return sorted(needed)
+        return need
 
-    order = [(index[a], index[b]) for a, b in zip(pairs["claim_a"], pairs["claim_b"], strict=True)]
-    extra = [0, 0]  # batches, pairs scored for the clustering
     for t, (i, j) in enumerate(order):
-        ga, gb = group_of[i], group_of[j]
+        ga, gb = groups.of(i), groups.of(j)
         if ga == gb:
             continue
-        keys = cross(members[ga], members[gb])
-        if keys is None:
+        left, right = groups.of_group(ga), groups.of_group(gb)
+        if not groups.disjoint(left, right):
             continue
-        if any(k not in score for k in keys):
-            # Pairs the candidate search did not propose (e.g. same outlet) are scored in one
-            # batch with those the next merges may need: one call per pair dominated align()
-            # on large inputs. Extra scores are only cached, so the merges are the same as
-            # pair by pair.
-            todo = missing_ahead(t)
-            score.update(zip(todo, score_pairs(todo).tolist(), strict=True))
-            extra[0] += 1
-            extra[1] += len(todo)
-        if all(score[k] >= threshold for k in keys):
-            keep, drop = (ga, gb) if ga < gb else (gb, ga)
-            members[keep] = sorted(members[keep] + members.pop(drop))
-            for x in members[keep]:
-                group_of[x] = keep
-    logger.debug("clustering scored %d more pairs in %d batches", extra[1], extra[0])
-    groups = sorted(sorted(ids[x] for x in m) for m in members.values() if len(m) > 1)
-    rows = []
+        ok = facts.decide(left, right, (set(), set()))
+        while ok is None:
+            fetch_ahead(t)
+            ok = facts.decide(left, right, (set(), set()))
+        if ok:
+            groups.merge(ga, gb, sorted(left + right))
+
+
+def _cluster(
+    *,
+    docs: list[str],
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    bits: Callable[[list[tuple[int, int]]], np.ndarray],
+    scores: Callable[[list[tuple[int, int]]], np.ndarray],
+    threshold: float,
+    floor: float,
+) -> list[list[int]]:
+    """Groups of claims (see the module docstring): symmetric links first, then containments
+    by the support of the contained claim's statement."""
+    a, b, score, relation = pairs
+    known = _Facts(bits=bits, scores=scores, threshold=threshold, floor=floor)
+    keys = list(zip(a.tolist(), b.tolist(), strict=True))
+    known.score.update(zip(keys, score.tolist(), strict=True))
+    known.record(keys, relation.tolist())
+    groups = _Groups(docs)
+    contains = (relation & (_FIRST_IN | _SECOND_IN)) > 0
+    symmetric = np.flatnonzero(~contains)
+    # Verbatim evidence (a shared quote, each claim covering the other) before the model's
+    # paraphrases, each strongest first: the same quoted words are the same statement.
+    verbatim = (relation[symmetric] & (_MUTUAL | _QUOTE)) > 0
+    first = symmetric[np.lexsort((b[symmetric], a[symmetric], -score[symmetric], ~verbatim))]
+    _merge([keys[k] for k in first], known, groups)
+    # Containments, as (contained, container), the best supported statements first.
+    edges = [
+        (int(a[k]), int(b[k]), float(score[k]))
+        if relation[k] & _FIRST_IN
+        else (int(b[k]), int(a[k]), float(score[k]))
+        for k in np.flatnonzero(contains)
+    ]
+    holders: dict[int, set[str]] = {}
+    for s, container, _ in edges:
+        holders.setdefault(groups.of(s), set()).add(docs[container])
+
+    def support(s: int) -> int:
+        g = groups.of(s)
+        return len({docs[x] for x in groups.of_group(g)} | holders.get(g, set()))
+
+    edges.sort(key=lambda e: (-support(e[0]), -e[2], e[0], e[1]))
+    _merge([(s, container) for s, container, _ in edges], known, groups)
+    logger.debug(
+        "clustering fetched bits of %d and scores of %d more pairs in %d batches",
+        known.fetched[1],
+        known.fetched[2],
+        known.fetched[0],
+    )
+    return sorted(sorted(m) for m in groups.members.values() if len(m) > 1)
+
+
+def _cluster_frame(
+    table: pd.DataFrame, groups: list[list[int]], *, one_outlet: bool
+) -> pd.DataFrame:
+    """One row per claim of each group; groups of one outlet only when ``one_outlet``."""
+    ids = table["claim_id"].astype(str).tolist()
+    docs = table["doc_id"].astype(str).tolist()
     outlets = table["outlet"].astype(str).tolist()
-    for cluster_id, group in enumerate(groups):
-        n_outlets = len({outlets[index[c]] for c in group})
-        for cid in group:
-            k = index[cid]
+    texts = table["text"].astype(str).tolist()
+    rows = []
+    kept = [g for g in groups if one_outlet or len({outlets[k] for k in g}) > 1]
+    # Groups hold table positions, and the table is sorted by claim id.
+    for cluster_id, group in enumerate(sorted(sorted(g) for g in kept)):
+        n_outlets = len({outlets[k] for k in group})
+        for k in group:
             rows.append(
                 {
                     "cluster_id": cluster_id,
-                    "claim_id": cid,
+                    "claim_id": ids[k],
                     "doc_id": docs[k],
                     "outlet": outlets[k],
                     "text": texts[k],

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcompare as cc
+from claimcompare import _relations
 from claimcompare.align import Alignment, ClaimAligner
 from claimcompare.errors import InputError, ParameterError
 
@@ -49,24 +52,58 @@ def test_pairs_are_cross_outlet_and_never_within_a_document(alignment: Alignment
     assert (pairs.claim_a < pairs.claim_b).all()
 
 
-def test_clusters_hold_one_claim_per_document_and_link_every_pair(
-    claims: pd.DataFrame, alignment: Alignment
-) -> None:
+def test_clusters_follow_the_documented_rule(claims: pd.DataFrame, alignment: Alignment) -> None:
+    """A slow reference of the cluster rule, pair by pair, from the model and the relations."""
     aligner = ClaimAligner()
-    texts = claims.set_index("claim_id").text
-    threshold = aligner.get_params()["threshold"] or cc.align.PairModel.default().threshold_
+    threshold = cc.align.PairModel.default().threshold_
+    floor = 0.8 * threshold
+    table = claims[claims.kind == "claim"]
+    texts = table.set_index("claim_id").text
+    distinct = sorted(set(table.text))
+    rtab = _relations.relation_table(
+        distinct, actors=_relations.gazetteer_index(), min_quote_words=4
+    )
+    row = {t: k for k, t in enumerate(distinct)}
+
+    def rel(x: str, y: str) -> pd.Series:
+        found = _relations.pair_relations(
+            rtab, [row[texts[x]]], [row[texts[y]]], min_coverage=0.8, min_terms=3
+        )
+        return found.iloc[0]
+
+    def inside(x: str, y: str) -> bool:
+        return bool(rel(x, y).contained == "a")
+
     for _, group in alignment.clusters.groupby("cluster_id"):
         assert group.doc_id.is_unique
+        assert group.outlet.nunique() > 1  # cross_outlet: no group of one outlet
         ids = group.claim_id.tolist()
-        a = [texts[x] for i, x in enumerate(ids) for y in ids[i + 1 :]]
-        b = [texts[y] for i, x in enumerate(ids) for y in ids[i + 1 :]]
-        # complete linkage: no claim joins through a common neighbour only
-        assert (aligner.predict_proba(a, b)[:, 1] >= threshold).all()
+        for i, x in enumerate(ids):
+            for y in ids[i + 1 :]:
+                r = rel(x, y)
+                score = aligner.predict_proba([texts[x]], [texts[y]])[0, 1]
+                if score >= threshold or r.contained or r.mutual or r.shared_quote:
+                    continue  # aligned
+                others = [z for z in ids if z not in (x, y)]
+                if any(inside(z, x) and inside(z, y) for z in others):
+                    continue  # both contain a third claim of the group
+                # never two parts of one claim through it; else close enough to the group
+                assert not any(inside(x, z) and inside(y, z) for z in others), (x, y)
+                assert score >= floor, (x, y, score)
 
 
 def test_pairs_carry_score_and_signals(alignment: Alignment) -> None:
     columns = set(alignment.pairs.columns)
     assert {"claim_a", "claim_b", "score", "cosine", "char_cosine"} <= columns
+    assert {"relation", "coverage_a", "coverage_b", "contained", "shared_quote"} <= columns
+    assert set(alignment.pairs.relation) <= {"paraphrase", "containment", "shared_quote"}
+    threshold = cc.align.PairModel.default().threshold_
+    by_model = alignment.pairs[alignment.pairs.relation == "paraphrase"]
+    assert (
+        (by_model.score >= threshold) | (by_model[["coverage_a", "coverage_b"]].min(axis=1) >= 0.8)
+    ).all()
+    contained = alignment.pairs[alignment.pairs.relation == "containment"]
+    assert contained.contained.isin(set(contained.claim_a) | set(contained.claim_b)).all()
     assert alignment.pairs.score.between(0, 1).all()
     assert set(alignment.clusters.columns) >= {"cluster_id", "claim_id", "doc_id", "outlet", "text"}
 
@@ -109,6 +146,15 @@ def test_same_outlet_pairs_when_asked(claims: pd.DataFrame) -> None:
         ({"min_cosine": -1}, "min_cosine"),
         ({"kinds": ("paragraph",)}, "kinds"),
         ({"chunk_size": 0}, "chunk_size"),
+        ({"n_jobs": 0}, "n_jobs"),
+        ({"n_jobs": 1.5}, "n_jobs"),
+        ({"n_jobs": "2"}, "n_jobs"),
+        ({"relations": ("paraphrase",)}, "relations"),
+        ({"relations": "containment"}, "relations"),
+        ({"min_coverage": 0.2}, "min_coverage"),
+        ({"min_quote_words": 1}, "min_quote_words"),
+        ({"cluster_threshold": 0.9}, "cluster_threshold"),
+        ({"actors": ["Haftar"]}, "actors"),
     ],
 )
 def test_bad_parameters_are_named(claims: pd.DataFrame, params: dict, message: str) -> None:
@@ -128,3 +174,116 @@ def test_bad_claims_tables(claims: pd.DataFrame) -> None:
 def test_small_chunks_give_the_same_result(claims: pd.DataFrame, alignment: Alignment) -> None:
     chunked = ClaimAligner(chunk_size=7).align(claims)
     pd.testing.assert_frame_equal(chunked.pairs, alignment.pairs)
+
+
+def test_threads_give_the_same_result(claims: pd.DataFrame, alignment: Alignment) -> None:
+    for n_jobs in (1, 3, -1):
+        again = ClaimAligner(n_jobs=n_jobs).align(claims)
+        pd.testing.assert_frame_equal(again.pairs, alignment.pairs)
+        pd.testing.assert_frame_equal(again.clusters, alignment.clusters)
+    assert ClaimAligner(n_jobs=3).get_params()["n_jobs"] == 3
+    assert repr(ClaimAligner(n_jobs=1)) == "ClaimAligner(n_jobs=1)"
+
+
+def test_relations_can_be_switched_off(claims: pd.DataFrame, alignment: Alignment) -> None:
+    plain = ClaimAligner(relations=()).align(claims)
+    threshold = cc.align.PairModel.default().threshold_
+    assert set(plain.pairs.relation) == {"paraphrase"} and (plain.pairs.score >= threshold).all()
+    keys = set(zip(plain.pairs.claim_a, plain.pairs.claim_b, strict=True))
+    assert keys <= set(zip(alignment.pairs.claim_a, alignment.pairs.claim_b, strict=True))
+    quotes_only = ClaimAligner(relations=("shared_quote",)).align(claims).pairs
+    assert "containment" not in set(quotes_only.relation)
+    assert "shared_quote" in set(quotes_only.relation)
+
+
+def test_complete_linkage_when_cluster_threshold_is_the_threshold(claims: pd.DataFrame) -> None:
+    threshold = cc.align.PairModel.default().threshold_
+    strict = ClaimAligner(cluster_threshold=threshold).align(claims)
+    loose = ClaimAligner().align(claims)
+    # a stricter rule can only split groups: every strict group lies inside a loose one
+    loose_of = dict(zip(loose.clusters.claim_id, loose.clusters.cluster_id, strict=True))
+    for _, group in strict.clusters.groupby("cluster_id"):
+        assert len({loose_of.get(c) for c in group.claim_id}) == 1
+
+
+# -- relations ------------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    "haftar sirte tripoli egypt troops militia ceasefire offensive airport seized backed "
+    "parliament envoy mercenaries uprising oilfields convoy barracks".split()
+)
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=9).map(" ".join)
+
+
+def _relate(a: str, b: str, others: tuple[str, ...] = ()) -> pd.Series:
+    texts = sorted({a, b, *others})
+    tab = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
+    return _relations.pair_relations(
+        tab, [texts.index(a)], [texts.index(b)], min_coverage=0.8, min_terms=3
+    ).iloc[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SENTENCE, _SENTENCE, st.lists(_SENTENCE, max_size=3))
+def test_relations_are_symmetric(a: str, b: str, others: list[str]) -> None:
+    ab, ba = _relate(a, b, tuple(others)), _relate(b, a, tuple(others))
+    assert ab.coverage_a == ba.coverage_b and ab.coverage_b == ba.coverage_a
+    assert {"a": "b", "b": "a", "": ""}[ab.contained] == ba.contained
+    assert ab.mutual == ba.mutual and ab.shared_quote == ba.shared_quote
+
+
+@settings(max_examples=40, deadline=None)
+@given(_SENTENCE, _SENTENCE)
+def test_a_claim_is_contained_in_itself_plus_a_clause(short: str, clause: str) -> None:
+    long = f"{short}, while {clause}"
+    found = _relate(short, long)
+    assert found.coverage_a == pytest.approx(1.0)
+    if len(set(short.split())) >= 3:
+        assert found.contained == "a" or found.mutual
+
+
+def test_uae_and_united_arab_emirates_are_one_term() -> None:
+    found = _relate(
+        "Haftar is backed by Egypt and the United Arab Emirates.",
+        "Libya turns into a proxy war with Egypt, the UAE and Russia backing Haftar.",
+    )
+    assert found.coverage_a == pytest.approx(1.0) and found.contained == "a"
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet='ab "“”«»‘’.', max_size=40))
+def test_quote_spans_are_ordered_and_inside_the_text(text: str) -> None:
+    spans = _relations.quotes(text)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
+
+
+_QUOTED = st.lists(
+    st.sampled_from("liberated totally mercenaries ceasefire colonial intervention".split()),
+    min_size=4,
+    max_size=6,
+    unique=True,
+).map(" ".join)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_QUOTED, _SENTENCE, _SENTENCE)
+def test_the_same_quotation_is_shared(quote: str, left: str, right: str) -> None:
+    found = _relate(f'{left} said "{quote}."', f"« {quote} », {right} said.")
+    assert found.shared_quote == quote
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ('He said "I am not going to do it."', 'She said "I am not going to sign it."'),
+        ('They called it "terrorist groups" again.', '"From terrorist groups," he said.'),
+        (
+            '"I resign as adviser to the President of the United States," he wrote.',
+            '"We are electing a President of the United States, not a staff," he said.',
+        ),
+    ],
+    ids=["commonplace", "three words", "a name in a longer quote"],
+)
+def test_no_shared_quote(a: str, b: str) -> None:
+    assert _relate(a, b).shared_quote == ""
