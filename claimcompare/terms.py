@@ -70,12 +70,27 @@ targets of the local rules. Rules, first that applies wins:
 ``coreference``                    "the rebels", "the militia" (a definite article, a
                                    demonstrative or a possessive before it): the target of an
                                    earlier match of the same entry in the same document
+``he/she: subject of a claim      an evaluative word (``emotive``, not an intensifier, not
+before``, ``main person of the     on a place: "the restive region"), outside quotation marks,
+document, named in the claim``     that no rule above resolves: the person a leading "he"/"she"
+                                   stands for, else the person the document names most often if
+                                   the claim names them (chosen on BASIL 2010-2016, where the
+                                   annotated target was this person for about three spans in
+                                   four)
 ``headline``                       a label for a person ("general", "commander", "strongman",
                                    ...) with no name: the one person the headline names
 ``main person of the document``    else the person the document names most often (strictly more
                                    than any other)
 ``unresolved``                     none of the above: target None
 =================================  ==============================================================
+
+Kinds and mentions are corrected first (``claimcompare._targets``): a one-word name after a
+title ("President Obama") or before "said" is a person's, and it is the person's whose surname
+it is where one person has it ("Obama" -> "Barack Obama"); a bare surname the index misses
+counts as a mention of that person; plural member nouns ("Democrats", "Senate Republicans")
+are groups (organisations); US states, party tags ("R-Ariz"), adjectives ("Roman Catholic")
+and publications ("Wall Street Journal") are not targets. A match that is the whole of an
+"actor mention" ("Lyin'") is not inside one.
 
 Hedges and loaded attribution verbs ("reportedly", "claimed") point at the claim's speaker
 (``speaker of the claim``) where it names an actor, else at the claim's subject: the first person
@@ -96,6 +111,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from . import _targets
 from .actors import ActorIndex, ActorsLike, Mention, _gazetteer, find_actors
 from .claims import Claim, claims_of
 from .document import Corpus, Document, documents_of
@@ -173,7 +189,19 @@ _GROUP_NOUNS = frozenset(
     regime troops
     """.split()
 )
+_PLACE_NOUNS = _PLACE_WORDS | frozenset(
+    "area areas capital country countries district districts land region regions territory "
+    "town towns village villages".split()
+)
 _GOVERNMENT_NOUNS = frozenset({"government", "authorities", "administration"})
+_ROLE_NOUNS = (
+    _PERSON_NOUNS
+    | _GROUP_NOUNS
+    | frozenset(
+        "senator sen rep representative governor gov mr mrs ms dr justice secretary speaker mayor "
+        "candidate nominee minister chairman congressman congresswoman billionaire".split()
+    )
+)
 _FUNCTION = frozenset(
     """
     a an and as at but by for from in into of on or that the their these this those to which
@@ -205,6 +233,7 @@ _SCARE_MAX_WORDS = 3
 _SCARE_POLARITY = -1
 _SCARE_WEIGHT = 0.5
 _NP_WORDS = 6  # longest stretch on either side of a label inside an appositive noun phrase
+_SPAN_ENTRY = "span"  # the entry of spans given to span_targets
 _NAME_GAP = re.compile(r"(?:[\s\u2010\u2011-]+[\w.]+){0,3}?[\s\u2010\u2011-]+|")
 
 
@@ -389,6 +418,9 @@ class _Context:
     def _inside(self, m: TermMatch, claim: Claim | None) -> _Found | None:
         for men in self.mentions:
             if men.start <= m.start and m.end <= men.end:
+                # a "name" that is the match itself ("Lyin'", "Very Serious") is no actor
+                if (men.start, men.end) == (m.start, m.end) or not self.targetable(men):
+                    return None
                 return _Found(men.actor, "inside actor mention")
         return None
 
@@ -398,6 +430,10 @@ class _Context:
             return None
         gap = self.text[m.end : men.start]
         if not _NAME_GAP.fullmatch(gap) or "\n" in gap:
+            return None
+        if m.entry == _SPAN_ENTRY and not {w.lower() for w in _WORD.findall(gap)} & _ROLE_NOUNS:
+            # a given span is not known to be a label: "Rubio assailed Obama", "the
+            # prestigious Whittington Lecture"; only "hapless general Haftar" names its referent
             return None
         if any(w.lower() in _FUNCTION | _GOVERNMENT_NOUNS for w in _WORD.findall(gap)):
             return None
@@ -488,6 +524,15 @@ class _Context:
                     found = self.resolve(k)
                     if found.actor is not None:
                         return _Found(found.actor, f"coreference: earlier '{earlier.text}'")
+        after = re.findall(r"[\w-]+", self.text[m.end : m.end + 40])[:1]
+        on_place = bool(after) and after[0].lower() in _PLACE_NOUNS  # "the restive region"
+        # an evaluative word that is not a label; an intensifier (polarity 0: "fierce war",
+        # "massive campaign") qualifies a thing, not a person
+        evaluative = m.category == "emotive" and m.polarity != 0 and head is None
+        if evaluative and claim is not None and not on_place:
+            person = self._claim_person(m, claim)
+            if person is not None:
+                return person
         if head not in _PERSON_NOUNS:
             return _NONE
         if self.headline is not None and claim is not self.headline:
@@ -503,6 +548,25 @@ class _Context:
             name, count = self.main_person
             return _Found(name, f"main person of the document ({count} mentions)")
         return _NONE
+
+    def _claim_person(self, m: TermMatch, claim: Claim) -> _Found | None:
+        """Who an evaluative word outside quotation marks is about (no label).
+
+        The person a leading "he"/"she" stands for, else the document's most-named person if
+        the claim names them; on BASIL 2010-2016 these were right for about three spans in four.
+        A word in a quotation is left to :func:`_fallback` (it is seldom about the speaker).
+        """
+        if any(s < m.end and m.start < e for s, e in claim.quotes):
+            return None
+        k = self.claim_index(claim)
+        person = _targets.pronoun_person(self.text, self.claims, k, self.mentions, self.kinds)
+        if person is not None:
+            return _Found(person, "he/she: subject of a claim before")
+        people = _targets.main_people(self.mentions, self.kinds)
+        inside = {men.actor for men in self.mentions if claim.start <= men.start < claim.end}
+        if people and people[0][0] in inside:
+            return _Found(people[0][0], "main person of the document, named in the claim")
+        return None
 
     def _speaker_or_subject(self, m: TermMatch, claim: Claim | None) -> _Found:
         if claim is None:
@@ -692,15 +756,18 @@ def find_loaded_terms(
         raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
     docs = documents_of(corpus)
     index = _index(actors, docs)
-    kinds = actor_kinds(index)
+    base = actor_kinds(index)
+    found = [(d, _targets.surname_mentions(d.text, index.find(d.text), base)) for d in docs]
+    kinds = _targets.refine_kinds(base, [(d.text, f) for d, f in found])
+    found = [(d, _targets.link_surnames(f, kinds)) for d, f in found]
     government = _government(index)
     rows: list[dict[str, object]] = []
-    for doc in docs:
+    for doc, mentions in found:
         ctx = _Context(
             doc=doc,
             claims=claims_of(doc),
             matches=lex.finditer(doc.text),
-            mentions=index.find(doc.text),
+            mentions=mentions,
             kinds=kinds,
             government=government,
         )
@@ -744,12 +811,15 @@ def span_targets(
     category : str, default "emotive"
     polarity : {-1, 0, 1}, default -1
     fallback : bool, default True
-        Where no rule of :func:`find_loaded_terms` finds a target, take the first person or
-        organisation named in the span's claim (``subject of the claim``; not its speaker for a
-        quoted span), else, outside quotations, the person the document names most often
-        (``main person of the document``). An evaluative word that
-        is not a label ("blasted", "fierce") is most often about the claim's subject; the
-        lexicon's labels do without this, as a label names its own referent or none.
+        Where no rule of :func:`find_loaded_terms` finds a target: a name before the words
+        it is called ("called Obama an “elitist hypocrite”": ``named as``); in a quotation the
+        document's most-named person other than the speaker, else the claim's subject other
+        than the speaker; elsewhere the person a leading "he"/"she" stands for, the
+        most-named person if the claim names them, else the most-named person
+        (``main person of the document``). A given span is not known to be a label, so
+        ``name follows`` needs a role noun between it and the name ("hapless general X"):
+        "Rubio assailed Obama" is about Rubio. On BASIL 2010-2016, where these were chosen,
+        the document's most-named person alone was right for 0.56 of the lexical spans.
 
     Returns
     -------
@@ -786,12 +856,14 @@ def span_targets(
     for start, end in wanted:
         over = [m for m in found if m.start < end and start < m.end]
         cat, pol = (over[0].category, over[0].polarity) if over else (category, polarity)
-        probes.append(TermMatch(start, end, doc.text[start:end], "span", cat, pol, 1.0))
+        probes.append(TermMatch(start, end, doc.text[start:end], _SPAN_ENTRY, cat, pol, 1.0))
     others = [m for m in found if not any(m.start < e and s < m.end for s, e in wanted)]
     rows: list[dict[str, object]] = []
     claims = claims_of(doc)
-    mentions = index.find(doc.text)
-    kinds = actor_kinds(index)
+    base = actor_kinds(index)
+    mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
+    kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
+    mentions = _targets.link_surnames(mentions, kinds)
     government = _government(index)
     for probe in probes:
         # each span is resolved on its own, beside the lexicon's matches it does not overlap
@@ -825,23 +897,36 @@ def span_targets(
 
 
 def _fallback(ctx: _Context, m: TermMatch, claim: Claim | None) -> _Found:
-    """The claim's first named person or organisation, else the document's main person.
+    """Targets of a span no rule of :func:`find_loaded_terms` resolves (``span_targets``).
 
-    For a quoted word the claim's speaker is left out (a word in someone's quote is not about
-    the speaker) and there is no document-wide guess; the outlet's "X blasted ..." is about X.
+    First a name before the words it is called ("called Obama an ..."). In a quotation: the
+    document's most-named person other than the speaker, else the claim's subject other than
+    the speaker (a word in someone's quote is seldom about the speaker). Elsewhere: the person
+    a leading "he"/"she" stands for, the most-named person if the claim names them, else the
+    document's most-named person.
     """
-    quoted = False
+    speaker = ctx.speaker_target(claim) if claim is not None else None
+    quote = None
     if claim is not None:
-        span = next((v for v in claim.spans if v.start <= m.start < v.end), None)
-        quoted = span is not None and span.voice == "quoted"
-        s, e = claim.speaker_start, claim.speaker_end
-        for men in ctx.mentions:
-            if not (claim.start <= men.start and men.end <= claim.end and ctx.targetable(men)):
-                continue
-            if quoted and s is not None and e is not None and men.start < e and s < men.end:
-                continue
-            return _Found(men.actor, "subject of the claim")
-    if ctx.main_person is not None and not quoted:
-        name, count = ctx.main_person
-        return _Found(name, f"main person of the document ({count} mentions)")
+        named = _targets.named_as(ctx.text, claim, m.start, ctx.mentions, ctx.kinds)
+        if named is not None:
+            return _Found(named.actor, "named as")
+        # the quotation marks may lie inside or outside the span
+        quote = next(((s, e) for s, e in claim.quotes if s < m.end and m.start < e), None)
+    if claim is not None and quote is not None:
+        spoken = frozenset({speaker.actor} if speaker is not None and speaker.actor else ())
+        for name, count in _targets.main_people(ctx.mentions, ctx.kinds):
+            if name not in spoken:
+                return _Found(name, f"main person other than the speaker ({count} mentions)")
+        subject = _targets.claim_subject(ctx.text, claim, ctx.mentions, ctx.kinds, exclude=spoken)
+        if subject is not None:
+            return _Found(subject.actor, "subject of the claim, not the speaker")
+        return _NONE
+    if claim is not None:
+        found = ctx._claim_person(m, claim)
+        if found is not None:
+            return found
+    people = _targets.main_people(ctx.mentions, ctx.kinds)
+    if people:
+        return _Found(people[0][0], f"main person of the document ({people[0][1]} mentions)")
     return _NONE

@@ -54,6 +54,14 @@ def test_same_target() -> None:
     assert not same_target("Joe_Biden", None)
     assert not same_target("Obama_administration", "Barack Obama")
     assert not same_target("Mr._Lee", "Mike Leeds")
+    # fair to plural groups, "GOP", acronyms and hyphenated names; strict on bodies around people
+    assert same_target("Republican_Lawmakers", "Republicans")
+    assert same_target("Senate_Republicans", "GOP")
+    assert same_target("Internal_Revenue_Service", "IRS")
+    assert same_target("Walmart", "Wal-Mart")
+    assert not same_target("Obama_campaign", "Obama")
+    assert not same_target("Obama's_administration", "Barack Obama")
+    assert same_target("Obama_administration", "Obama administration")
 
 
 def test_token_counts_drop_stopwords() -> None:
@@ -126,14 +134,16 @@ def test_ptc_subset_floors() -> None:
 
 @needs_data
 def test_basil_floors_without_the_detector() -> None:
-    # measured 2026-11-21 on 2017-2019: lexicon span recall 0.112, quote agreement 0.944
-    # (n = 18); gold spans given: quote agreement 0.907, target accuracy 0.329
+    # measured on 2017-2019 after the target rules of claimcompare._targets (tuned on
+    # 2010-2016): lexicon span recall 0.112, quote agreement 0.944, target accuracy 0.333
+    # (n = 18); gold spans given: quote agreement 0.907, target accuracy 0.509 (n = 161)
     frame = evaluate_basil(BENCHMARKS, detector=False, parts=("2017-2019",))
     part = "BASIL 2017-2019"
     assert value(frame, "lexicon", "span recall", part) >= 0.09
     assert value(frame, "lexicon", "quote agreement (matched)", part) >= 0.85
+    assert value(frame, "lexicon", "target accuracy (matched)", part) >= 0.27
     assert value(frame, "gold spans (given)", "quote agreement (matched)", part) >= 0.87
-    assert value(frame, "gold spans (given)", "target accuracy (matched)", part) >= 0.29
+    assert value(frame, "gold spans (given)", "target accuracy (matched)", part) >= 0.47
 
 
 @needs_data

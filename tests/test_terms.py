@@ -10,6 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcompare as cc
+from claimcompare import _targets
+from claimcompare.actors import ActorIndex
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import ParameterError
 from claimcompare.lexicon import Lexicon, LexiconEntry
@@ -408,3 +410,77 @@ def test_span_targets_bad_input() -> None:
         span_targets(doc, [(0, 4)], actors={}, polarity=2)
     with pytest.raises(ParameterError, match="doc must be a Document"):
         span_targets("text", [(0, 4)])  # type: ignore[arg-type]
+
+
+# target rules chosen on BASIL 2010-2016 (claimcompare._targets) ------------------------------
+def test_one_word_names_titles_groups_and_places() -> None:
+    index = ActorIndex.from_actors(
+        {
+            "Barack Obama": [],
+            "Obama": [],
+            "Cruz": [],
+            "Senate Republicans": [],
+            "New Jersey": [],
+            "Wall Street Journal": [],
+            "R-Ariz": [],
+        }
+    )
+    text = "Sen. Cruz spoke. Obama said no. Barack Obama left. New Jersey and R-Ariz voted."
+    mentions = index.find(text)
+    kinds = _targets.refine_kinds(actor_kinds(index), [(text, mentions)])
+    assert kinds["Cruz"] == "person"  # a title before it
+    assert kinds["Senate Republicans"] == "organisation"  # a group
+    assert kinds["New Jersey"] == kinds["R-Ariz"] == kinds["Wall Street Journal"] == "other"
+    linked = _targets.link_surnames(mentions, kinds)
+    assert [m.actor for m in linked if m.text == "Obama"] == ["Barack Obama"]
+    assert all(text[m.start : m.end] == m.text for m in linked)
+
+
+def test_bare_surnames_count_for_their_person() -> None:
+    index = ActorIndex.from_actors({"Paul Ryan": [], "Joe Biden": []})
+    text = "Joe Biden met Paul Ryan. Later Ryan left and Ryanair flew."
+    base = actor_kinds(index)
+    found = _targets.surname_mentions(text, index.find(text), base)
+    assert [(m.text, m.actor) for m in found] == [
+        ("Joe Biden", "Joe Biden"),
+        ("Paul Ryan", "Paul Ryan"),
+        ("Ryan", "Paul Ryan"),
+    ]
+
+
+def test_span_targets_quotes_pronouns_and_verbs() -> None:
+    text = (
+        "Paul Ryan met voters. He was combative.\n\n"
+        "Marco Rubio assailed Paul Ryan on Monday.\n\n"
+        "“He is a phony,” Marco Rubio said.\n\n"
+        "The group called Rubio an “elitist hypocrite” later. Ryan left."
+    )
+    doc = Document(doc_id="d", text=text)
+    actors = {"Paul Ryan": ["Ryan"], "Marco Rubio": ["Rubio"]}
+    words = ["combative", "assailed", "phony", "elitist hypocrite"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    out = span_targets(doc, spans, actors=actors).set_index("term")
+    assert out.loc["combative", "target"] == "Paul Ryan"
+    assert out.loc["combative", "target_rule"] == "he/she: subject of a claim before"
+    # a verb is about its subject: no "name follows" for a given span
+    assert out.loc["assailed", "target"] == "Marco Rubio"
+    # a word in a quotation is about someone other than the speaker
+    assert out.loc["phony", "target"] == "Paul Ryan"
+    assert out.loc["phony", "target_rule"].startswith("main person other than the speaker")
+    assert out.loc["elitist hypocrite", "target"] == "Marco Rubio"
+    assert out.loc["elitist hypocrite", "target_rule"] == "named as"
+
+
+def test_an_evaluative_word_points_at_the_main_person_named_in_its_claim() -> None:
+    text = (
+        "Paul Ryan unveiled a budget. Ryan spoke in Ohio. Critics said Ryan gave a "
+        "disgraceful speech in the restive region, with Joe Biden there."
+    )
+    doc = Document(doc_id="d", text=text)
+    lex = Lexicon(
+        [LexiconEntry(w, category="emotive", polarity=-1) for w in ("disgraceful", "restive")]
+    )
+    terms = find_loaded_terms(doc, lexicon=lex, actors={"Paul Ryan": ["Ryan"], "Joe Biden": []})
+    got = dict(zip(terms.term, terms.target, strict=True))
+    assert got["disgraceful"] == "Paul Ryan"
+    assert got["restive"] is None  # a word on a place is not about a person
