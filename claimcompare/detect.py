@@ -405,6 +405,17 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
                     f"({len(texts)}), got {type(biased_words).__name__}"
                 )
             marked = [{str(w).lower().replace("\u2019", "'") for w in ws} for ws in biased_words]
+        # canonical order before the folds are drawn: the same sentences in any order fit the
+        # same model (the project promises order-independent output)
+        order = _canonical_order(
+            texts, context, labels, marked if biased_words is not None else None
+        )
+        texts = [texts[i] for i in order]
+        labels, target = labels[order], target[order]
+        if context is not None:
+            context = context.iloc[order].reset_index(drop=True)
+        if biased_words is not None:
+            marked = [marked[i] for i in order]
         self.n_features_in_ = 1
         self._feats = _Features(lexicon, lists)
 
@@ -465,7 +476,7 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
         self.scaler_ = StandardScaler().fit(dense)
         S = self._sentence_matrix(texts, context, dense)
         self.sentence_model_ = LogisticRegression(
-            C=self.C, solver="liblinear", dual=True, max_iter=1000
+            C=self.C, solver="liblinear", dual=True, max_iter=1000, random_state=self.random_state
         ).fit(S, target)
         logger.info(
             "BiasDetector: %d sentences, %d tokens, token threshold %.3f",
@@ -478,9 +489,13 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
     def _token_model(self, T: sparse.csr_matrix, gold: np.ndarray) -> LogisticRegression | float:
         if gold.min(initial=0) == gold.max(initial=0):
             return float(gold.max(initial=0))  # one class only: a constant score
-        return LogisticRegression(C=self.token_C, solver="liblinear", dual=True, max_iter=1000).fit(
-            T, gold
-        )
+        return LogisticRegression(
+            C=self.token_C,
+            solver="liblinear",
+            dual=True,
+            max_iter=1000,
+            random_state=self.random_state,
+        ).fit(T, gold)
 
     @staticmethod
     def _token_proba(model: LogisticRegression | float, T: sparse.csr_matrix) -> np.ndarray:
@@ -616,3 +631,17 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
             (int(s), int(e), str(w), float(p))
             for s, e, w, p in zip(frame.start, frame.end, frame.token, frame.score, strict=True)
         ]
+
+
+def _canonical_order(
+    texts: Sequence[str],
+    context: pd.DataFrame | None,
+    labels: np.ndarray,
+    marked: Sequence[set[str]] | None,
+) -> np.ndarray:
+    """Indices that sort training samples by text, context, label and marked words."""
+    rows = context.astype(str).itertuples(index=False, name=None) if context is not None else None
+    ctx = list(rows) if rows is not None else [()] * len(texts)
+    words = [tuple(sorted(m)) for m in marked] if marked is not None else [()] * len(texts)
+    keys = [(texts[i], ctx[i], repr(labels[i]), words[i]) for i in range(len(texts))]
+    return np.array(sorted(range(len(texts)), key=keys.__getitem__), dtype=int)

@@ -167,3 +167,32 @@ def test_tokens_do_not_depend_on_what_comes_before(prefix: str, text: str) -> No
     shift = len(prefix) + 2
     tail = [(s - shift, e - shift) for s, e in tokenize(joined) if s >= shift]
     assert tail == tokenize(text)
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.permutations(list(range(len(TEXTS)))))
+def test_fit_does_not_depend_on_the_order_of_the_sentences(order: list[int]) -> None:
+    probe = ["The brutal despot lied to the committee.", "Officials met on Monday.", "Thugs."]
+
+    def fit(idx: list[int]) -> BiasDetector:
+        return BiasDetector(char_ngrams=(2, 3), cv=3).fit(
+            [TEXTS[i] for i in idx],
+            [LABELS[i] for i in idx],
+            biased_words=[WORDS[i] for i in idx],
+        )
+
+    base, shuffled = fit(list(range(len(TEXTS)))), fit(order)
+    assert base.threshold_ == shuffled.threshold_
+    assert np.array_equal(base.predict_proba(probe), shuffled.predict_proba(probe))
+    a, b = base.token_scores(probe), shuffled.token_scores(probe)
+    assert a.equals(b)
+
+
+def test_fit_with_context_does_not_depend_on_row_order() -> None:
+    frame = pd.DataFrame({"text": TEXTS, "outlet": ["a", "b", "c"] * (len(TEXTS) // 3)})
+    labels = pd.Series(LABELS)
+    order = np.random.default_rng(3).permutation(len(TEXTS))
+    det = BiasDetector(char_ngrams=None, cv=2, context_columns=("outlet",))
+    base = det.fit(frame, labels).predict_proba(frame)
+    again = clone(det).fit(frame.iloc[order], labels.iloc[order]).predict_proba(frame)
+    assert np.array_equal(base, again)
