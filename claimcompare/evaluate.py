@@ -2,8 +2,10 @@
 
 Run ``python -m claimcompare.evaluate [--benchmarks DIR]`` from the project root. It reads
 MSRP ``msr_paraphrase_test`` and STS-B ``sts-test`` from ``../shared/benchmarks`` (never bundled)
-and prints MSRP accuracy / F1 at the model's threshold and the STS-B Spearman (x100) of the
-predicted probability against the gold scores, beside published numbers from each SOURCE.md.
+and prints MSRP accuracy / F1 of the paraphrase head at the model's threshold and the STS-B
+Spearman (x100) of the graded head (:meth:`PairModel.similarity`) against the gold scores (and,
+for comparison, of the paraphrase head's probability), beside published numbers from each
+SOURCE.md.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from .errors import InputError
-from .similarity import PairModel
+from .similarity import PairModel, pair_signals
 
 __all__ = ["evaluate_msrp", "evaluate_sts", "main"]
 
@@ -84,7 +86,11 @@ def evaluate_msrp(model: PairModel, benchmarks: Path) -> dict[str, float]:
 
 
 def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
-    """Spearman and Pearson (x100) of the predicted probability against STS-B test gold scores.
+    """Spearman and Pearson (x100) against STS-B test gold scores.
+
+    ``spearman`` and ``pearson`` are those of the graded head (:meth:`PairModel.similarity`)
+    when the model has one, else of the paraphrase probability; ``spearman_proba`` is always
+    that of the paraphrase probability.
 
     Examples
     --------
@@ -101,11 +107,16 @@ def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
             a.append(fields[5])
             b.append(fields[6])
             gold.append(float(fields[4]))
-    prob = model.predict_proba(a, b)[:, 1]
+    signals = pair_signals(a, b)
+    prob = model.predict_proba_signals(signals)[:, 1]
+    graded = hasattr(model, "graded_coef_")
+    score = model.similarity_signals(signals) if graded else prob
     return {
         "pairs": float(len(gold)),
-        "spearman": 100.0 * float(spearmanr(prob, gold).statistic),
-        "pearson": 100.0 * float(np.corrcoef(prob, gold)[0, 1]),
+        "graded": float(graded),
+        "spearman": 100.0 * float(spearmanr(score, gold).statistic),
+        "pearson": 100.0 * float(np.corrcoef(score, gold)[0, 1]),
+        "spearman_proba": 100.0 * float(spearmanr(prob, gold).statistic),
     }
 
 
@@ -134,10 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     for name, acc, f1 in MSRP_ANCHORS:
         out.write(f"  {name:<46}{acc:5.1f}  {f1:5.1f}\n")
     out.write(f"\nSTS-B test ({int(sts['pairs'])} pairs)          Spearman x100\n")
+    head = "similarity()" if sts["graded"] else "probability"
     out.write(
-        f"  claimcompare PairModel (probability)          {sts['spearman']:5.2f}   "
+        f"  {'claimcompare PairModel ' + head:<46}{sts['spearman']:5.2f}   "
         f"(Pearson {sts['pearson']:.2f})\n"
     )
+    if sts["graded"]:
+        out.write(
+            f"  {'claimcompare PairModel paraphrase probability':<46}{sts['spearman_proba']:5.2f}\n"
+        )
     for name, rho in STS_ANCHORS:
         out.write(f"  {name:<46}{rho:5.2f}\n")
     return 0

@@ -1,15 +1,17 @@
 """Do two claims state the same thing? Pair signals and a small calibrated model, no neural network.
 
 :func:`pair_signals` turns sentence pairs into a table of lexical signals (word, stem, n-gram and
-character overlap weighted by general-English word rarity, RapidFuzz ratios, word-order measures,
-number, name and negation mismatches). Every signal is symmetric: the signals of ``(a, b)`` equal
-those of ``(b, a)``. Texts are processed once per distinct text and pairs are scored with
-row-wise sparse-matrix operations and RapidFuzz's C scorers: a million candidate pairs over some
-twenty thousand distinct sentences take about 20 s on two cores.
+character overlap weighted by general-English word rarity, BLEU-like n-gram precisions,
+containment of the shorter text in the longer, RapidFuzz ratios, word-order measures, number,
+name (exact and fuzzy: Hafar / Haftar) and negation mismatches, shared quotations). Every
+signal is symmetric: the signals of ``(a, b)`` equal those of ``(b, a)``. Texts are processed
+once per distinct text and pairs are scored with row-wise sparse-matrix operations and
+RapidFuzz's C scorers.
 
-:class:`PairModel` is a logistic regression on standardised signals with an isotonic calibration
-on top; its learnt state is a few numbers, stored in ``claimcompare/data/pair_model.json``
-(:meth:`PairModel.default`).
+:class:`PairModel` is a logistic regression on standardised signals (two weight sets blended by
+a gate) with a Platt calibration on top, plus an optional graded head (ridge regression) for
+STS-style similarity; its learnt state is a few hundred numbers, stored with their provenance
+in ``claimcompare/data/pair_model.json`` (:meth:`PairModel.default`).
 """
 
 from __future__ import annotations
@@ -94,6 +96,15 @@ SIGNALS: tuple[str, ...] = (
     "name_only_one",
     "neg_mismatch",
     "neg_count_diff",
+    "fourgram_dice",
+    "stem_bigram_dice",
+    "bleu_min",
+    "bleu_max",
+    "containment",
+    "containment_w",
+    "name_fuzzy_frac",
+    "name_fuzzy_only_one",
+    "quote_shared",
 )
 
 
@@ -126,9 +137,11 @@ def _zipf(word: str, freqs: dict[str, float]) -> float:
 class _Tables:
     """Per distinct text: the sparse bags and strings the pair signals are computed from."""
 
-    sets: sp.csr_matrix  # set blocks side by side; values are counts or rarity weights
+    sets: sp.csr_matrix  # the _BINARY_BLOCKS side by side, values 1
     set_blocks: sp.csr_matrix  # columns of ``sets`` x blocks, to sum a product per block
-    set_mass: np.ndarray  # texts x blocks: each block's row sum
+    weighted: sp.csr_matrix  # the _WEIGHTED_BLOCKS side by side; counts or rarity weights
+    weighted_blocks: sp.csr_matrix
+    set_mass: np.ndarray  # texts x _SET_BLOCKS: each block's row sum
     vectors: sp.csr_matrix  # l2-normalised vectors side by side (weighted words, char n-grams)
     vector_blocks: sp.csr_matrix
     n_words: np.ndarray
@@ -136,20 +149,28 @@ class _Tables:
     normalised: list[str]
     encoded: list[str]
     encoded_content: list[str]
+    names: sp.csr_matrix  # binary: the names of each text
+    names_near: sp.csr_matrix  # binary: names spelt like one of the text's names
+    quote_list: list[str]  # quoted spans of >= 3 words, lower-cased, text after text
+    quote_start: np.ndarray  # position of each text's first quote in quote_list
+    n_quotes: np.ndarray
+    lowered: list[str]
 
 
-_SET_BLOCKS = (
+#: Blocks of 0/1 keys (their matched mass is the same on both sides) ...
+_BINARY_BLOCKS = (
     "word",
-    "word_w",
     "stem",
-    "stem_w",
-    "prefix_w",
-    "prefix_content",
     "bigram",
     "trigram",
     "number",
     "name",
+    "fourgram",
+    "stem_bigram",
 )
+#: ... and blocks weighted by word rarity or counts, matched from each side in turn.
+_WEIGHTED_BLOCKS = ("word_w", "stem_w", "prefix_w", "prefix_content")
+_SET_BLOCKS = _BINARY_BLOCKS + _WEIGHTED_BLOCKS
 
 
 def _coo(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> sp.csr_matrix:
@@ -162,6 +183,13 @@ def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
     out.eliminate_zeros()
     out.data[:] = 1.0
     return out
+
+
+def _ones(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """The same sparsity pattern with every stored value 1 (no copy of the index arrays)."""
+    return sp.csr_matrix(
+        (np.ones(len(matrix.data)), matrix.indices, matrix.indptr), shape=matrix.shape
+    )
 
 
 def _l2_rows(matrix: sp.spmatrix) -> sp.csr_matrix:
@@ -272,19 +300,31 @@ def _tables(texts: Sequence[str]) -> _Tables:
     bi_rows, bi_cols = _ngram_ids(tok_word, tok_text, 2)
     tri_rows, tri_cols = _ngram_ids(tok_word, tok_text, 3)
     stem_w = present @ w_diag @ stem_of
-    blocks = [
-        present,
-        present @ w_diag,
-        _binary(stem_w),
-        stem_w,
-        present @ w_diag @ prefix_of,
-        present @ content_diag @ prefix_of,
-        _binary(_coo(bi_rows, bi_cols, n, int(bi_cols.max(initial=0)) + 1)),
-        _binary(_coo(tri_rows, tri_cols, n, int(tri_cols.max(initial=0)) + 1)),
-        _binary(present @ number_diag),
-        names,
-    ]
-    sets, set_blocks = _side_by_side(blocks)
+    four_rows, four_cols = _ngram_ids(tok_word, tok_text, 4)
+    sb_rows, sb_cols = _ngram_ids(stem_ids[tok_word] if len(words) else tok_word, tok_text, 2)
+    sets, set_blocks = _side_by_side(
+        [
+            present,
+            _binary(stem_w),
+            _binary(_coo(bi_rows, bi_cols, n, int(bi_cols.max(initial=0)) + 1)),
+            _binary(_coo(tri_rows, tri_cols, n, int(tri_cols.max(initial=0)) + 1)),
+            _binary(present @ number_diag),
+            names,
+            _binary(_coo(four_rows, four_cols, n, int(four_cols.max(initial=0)) + 1)),
+            _binary(_coo(sb_rows, sb_cols, n, int(sb_cols.max(initial=0)) + 1)),
+        ]
+    )
+    weighted, weighted_blocks = _side_by_side(
+        [
+            present @ w_diag,
+            stem_w,
+            present @ w_diag @ prefix_of,
+            present @ content_diag @ prefix_of,
+        ]
+    )
+    names_near = _binary(names @ _near_names(words, names))
+    quotes = [_quotes(text) for text in texts]
+    n_quotes = np.fromiter((len(q) for q in quotes), dtype=np.int64, count=n)
 
     log_tf = tf.copy()
     log_tf.data = 1.0 + np.log(log_tf.data)
@@ -327,7 +367,9 @@ def _tables(texts: Sequence[str]) -> _Tables:
     return _Tables(
         sets=sets,
         set_blocks=set_blocks,
-        set_mass=np.asarray((sets @ set_blocks).todense()),
+        weighted=weighted,
+        weighted_blocks=weighted_blocks,
+        set_mass=np.hstack([_dense(sets @ set_blocks), _dense(weighted @ weighted_blocks)]),
         vectors=vectors,
         vector_blocks=vector_blocks,
         n_words=lengths.astype(np.float64),
@@ -335,7 +377,55 @@ def _tables(texts: Sequence[str]) -> _Tables:
         normalised=normalised,
         encoded=encoded,
         encoded_content=encoded_content,
+        names=names,
+        names_near=names_near,
+        quote_list=[q for qs in quotes for q in qs],
+        quote_start=np.cumsum(n_quotes) - n_quotes,
+        n_quotes=n_quotes,
+        lowered=[t.lower() for t in texts],
     )
+
+
+_QUOTE_RE = re.compile(r'["“”]([^"“”]+)["“”]')
+_NAME_SIM = 0.88
+
+
+def _quotes(text: str) -> tuple[str, ...]:
+    """Quoted spans of at least three words, lower-cased."""
+    return tuple(q.strip().lower() for q in _QUOTE_RE.findall(text) if len(q.split()) >= 3)
+
+
+def _near_names(words: list[str], names: sp.csr_matrix) -> sp.csr_matrix:
+    """Word x word indicator of name spellings close enough to be one name (Hafar / Haftar)."""
+    from rapidfuzz.distance import JaroWinkler
+
+    n_v = names.shape[1]
+    used = np.flatnonzero(np.asarray(names.sum(axis=0)).ravel() > 0)
+    rows = [used]
+    cols = [used]
+    by_letter: dict[str, list[int]] = {}
+    for k in used:
+        if k < len(words) and len(words[k]) >= 4:
+            by_letter.setdefault(words[k][0], []).append(int(k))
+    for ids in by_letter.values():
+        if len(ids) < 2:
+            continue
+        strings = [words[k] for k in ids]
+        sim = process.cdist(
+            strings,
+            strings,
+            scorer=JaroWinkler.normalized_similarity,
+            score_cutoff=_NAME_SIM,
+            workers=-1,
+            dtype=np.float32,
+        )
+        i, j = np.nonzero(sim)
+        ids_arr = np.asarray(ids)
+        rows.append(ids_arr[i])
+        cols.append(ids_arr[j])
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    return _binary(_coo(r, c, n_v, n_v))
 
 
 def _as_chars(ids: np.ndarray) -> str:
@@ -375,10 +465,11 @@ def _pair_chunk(tab: _Tables, ia: np.ndarray, ib: np.ndarray) -> dict[str, np.nd
     out["len_log_diff"] = np.abs(np.log1p(na) - np.log1p(nb))
     out["len_log_mean"] = (np.log1p(na) + np.log1p(nb)) / 2.0
 
-    sa, sb = tab.sets[ia], tab.sets[ib]
     # matched[:, k]: mass of block k on side a whose key also occurs on side b, and back.
-    m_ab = _dense(sa.multiply(_binary(sb)) @ tab.set_blocks)
-    m_ba = _dense(_binary(sa).multiply(sb) @ tab.set_blocks)
+    shared_keys = _dense(tab.sets[ia].multiply(tab.sets[ib]) @ tab.set_blocks)
+    wa, wb = tab.weighted[ia], tab.weighted[ib]
+    m_ab = np.hstack([shared_keys, _dense(wa.multiply(_ones(wb)) @ tab.weighted_blocks)])
+    m_ba = np.hstack([shared_keys, _dense(_ones(wa).multiply(wb) @ tab.weighted_blocks)])
     mass_a, mass_b = tab.set_mass[ia], tab.set_mass[ib]
     col = {name: k for k, name in enumerate(_SET_BLOCKS)}
 
@@ -455,7 +546,66 @@ def _pair_chunk(tab: _Tables, ia: np.ndarray, ib: np.ndarray) -> dict[str, np.nd
     neg_a, neg_b = tab.n_neg[ia], tab.n_neg[ib]
     out["neg_mismatch"] = ((neg_a > 0) != (neg_b > 0)).astype(np.float64)
     out["neg_count_diff"] = np.abs(neg_a - neg_b)
+
+    grams = [block(name) for name in ("word", "bigram", "trigram", "fourgram")]
+    f_shared, _, f_a, f_b = grams[3]
+    out["fourgram_dice"] = _ratio(2.0 * f_shared, f_a + f_b, 1.0)
+    sb_shared, _, sb_a, sb_b = block("stem_bigram")
+    out["stem_bigram_dice"] = _ratio(2.0 * sb_shared, sb_a + sb_b, 1.0)
+    # BLEU-like: geometric mean of add-one smoothed 1-4-gram precisions with a brevity
+    # penalty, each text taken as the reference of the other.
+    log_pa = sum(np.log((g[0] + 1.0) / (g[2] + 1.0)) for g in grams) / 4.0
+    log_pb = sum(np.log((g[0] + 1.0) / (g[3] + 1.0)) for g in grams) / 4.0
+    brevity = 1.0 - _ratio(hi, lo, 1.0)
+    bleu_a, bleu_b = np.exp(log_pa + brevity), np.exp(log_pb + brevity)
+    out["bleu_min"] = np.minimum(bleu_a, bleu_b)
+    out["bleu_max"] = np.maximum(bleu_a, bleu_b)
+    # Containment: the share of the shorter text's words (content words, or rarity mass) found
+    # in the longer one (one clause of a longer claim); on equal sizes, the larger share.
+    for name, key in (("containment", "prefix_content"), ("containment_w", "prefix_w")):
+        ab, ba, ma, mb = block(key)
+        ra, rb = _ratio(ab, ma, 1.0), _ratio(ba, mb, 1.0)
+        out[name] = np.where(ma < mb, ra, np.where(mb < ma, rb, np.maximum(ra, rb)))
+
+    nm_a, nm_b = tab.names[ia], tab.names[ib]
+    near_ab = np.asarray(nm_a.multiply(tab.names_near[ib]).sum(axis=1)).ravel()
+    near_ba = np.asarray(tab.names_near[ia].multiply(nm_b).sum(axis=1)).ravel()
+    n_names = k_a + k_b
+    out["name_fuzzy_frac"] = _ratio(near_ab + near_ba, n_names, 1.0)
+    out["name_fuzzy_only_one"] = n_names - near_ab - near_ba
+
+    out["quote_shared"] = _quote_signals(tab, ia, ib)
     return out
+
+
+def _quote_signals(tab: _Tables, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """Best RapidFuzz partial_ratio of a quote (>= 3 words) of either side in the other text.
+
+    0 when neither side quotes; only the pairs with a quote are scored.
+    """
+    n_quotes = tab.n_quotes
+    best = np.zeros(len(ia))
+    parts = []
+    for x, y in ((ia, ib), (ib, ia)):
+        count = n_quotes[x]
+        pair = np.repeat(np.arange(len(x)), count)
+        if not len(pair):
+            continue
+        # The k-th quote of text x[p] sits at quote_start[x[p]] + k in the flat quote list.
+        first = np.repeat(tab.quote_start[x] - (np.cumsum(count) - count), count)
+        parts.append((pair, first + np.arange(len(pair)), y[pair]))
+    if parts:
+        pair = np.concatenate([p[0] for p in parts])
+        quote = np.concatenate([p[1] for p in parts])
+        other = np.concatenate([p[2] for p in parts])
+        scores = process.cpdist(
+            [tab.quote_list[k] for k in quote],
+            [tab.lowered[k] for k in other],
+            scorer=fuzz.partial_ratio,
+            workers=-1,
+        )
+        np.maximum.at(best, pair, scores / 100.0)
+    return best
 
 
 def _check_texts(texts: Any, name: str) -> list[str]:
@@ -502,7 +652,11 @@ def pair_signals(texts_a: Sequence[str], texts_b: Sequence[str]) -> pd.DataFrame
         length ratios; word, stem and n-gram overlaps, weighted by word rarity in general
         English (``9 - Zipf frequency`` from ``wordfreq``); character 3-5-gram cosine; RapidFuzz
         ratios; word-level LCS and edit similarity; shared numbers and names and those found
-        on one side only; negation mismatch. Every signal is symmetric in ``a`` and ``b``.
+        on one side only; negation mismatch; BLEU-like 1-4-gram precision (each side as the
+        reference of the other), containment of the shorter text's content words in the
+        longer; names matched up to spelling (Jaro-Winkler >= 0.88); the best RapidFuzz
+        ``partial_ratio`` of a quotation of three words or more in the other text. Every
+        signal is symmetric in ``a`` and ``b``.
 
     Raises
     ------
@@ -592,6 +746,14 @@ class PairModel:
     words, length) matters more. The model stays a logistic regression on the expanded inputs
     ``[z * (1 - g), z * g, g]``. The learnt state is a few numbers per signal (:meth:`to_dict`).
 
+    There are two heads on the same signals. The *paraphrase* head (:meth:`fit`,
+    :meth:`predict_proba`, :meth:`predict`) answers "do the two texts state the same thing?"
+    (MSRP's sense) and is what :class:`~claimcompare.align.ClaimAligner` uses. The optional
+    *graded* head (:meth:`fit_graded`, :meth:`similarity`) is a ridge regression for graded
+    similarity (STS's 0-5 scale, mapped to 0-1): a pair that shares a topic but not the claim
+    is "not a paraphrase" for the first head and "somewhat similar" for the second, and one
+    set of weights cannot serve both orderings well.
+
     Parameters
     ----------
     C : float, default 0.1
@@ -604,6 +766,8 @@ class PairModel:
         Folds for the out-of-fold scores that calibration and threshold are fitted on (>= 2).
     random_state : int, default 0
         Seed of the fold split.
+    graded_alpha : float, default 10.0
+        L2 strength of the graded head's ridge regression (> 0), see :meth:`fit_graded`.
 
     Attributes
     ----------
@@ -621,6 +785,10 @@ class PairModel:
         Probability at or above which :meth:`predict` answers 1.
     provenance_ : dict
         What data and command produced the numbers (free-form; empty when fitted here).
+    graded_mean_, graded_scale_, graded_coef_ : numpy.ndarray
+        The graded head (:meth:`fit_graded`, :meth:`similarity`): standardisation and ridge
+        weights on the same gated inputs; absent until fitted.
+    graded_intercept_ : float
 
     Examples
     --------
@@ -644,8 +812,10 @@ class PairModel:
         gate_slope: float = 10.0,
         cv: int = 5,
         random_state: int = 0,
+        graded_alpha: float = 10.0,
     ) -> None:
         self.C = C
+        self.graded_alpha = graded_alpha
         self.gate = gate
         self.gate_center = gate_center
         self.gate_slope = gate_slope
@@ -762,6 +932,129 @@ class PairModel:
         self.provenance_: dict[str, Any] = {}
         return self
 
+    def fit_graded(
+        self,
+        texts_a: Sequence[str],
+        texts_b: Sequence[str],
+        scores: Sequence[float] | np.ndarray,
+        *,
+        sample_weight: Sequence[float] | np.ndarray | None = None,
+    ) -> PairModel:
+        """Learn the graded head from pairs with similarity scores in ``[0, 1]``.
+
+        The paraphrase head (:meth:`fit`) is left as it is.
+
+        Parameters
+        ----------
+        texts_a, texts_b : sequence of str
+            The pairs.
+        scores : sequence of float
+            Gold similarity of each pair, scaled to ``[0, 1]`` (an STS score divided by 5).
+        sample_weight : sequence of float, optional
+            Non-negative weight of each pair.
+
+        Returns
+        -------
+        PairModel
+            ``self``.
+        """
+        a, b = _check_pairs(texts_a, texts_b)
+        return self.fit_graded_signals(pair_signals(a, b), scores, sample_weight=sample_weight)
+
+    def fit_graded_signals(
+        self,
+        signals: pd.DataFrame,
+        scores: Sequence[float] | np.ndarray,
+        *,
+        sample_weight: Sequence[float] | np.ndarray | None = None,
+    ) -> PairModel:
+        """:meth:`fit_graded` on a table from :func:`pair_signals`.
+
+        Returns
+        -------
+        PairModel
+            ``self``.
+
+        Examples
+        --------
+        >>> a = ["Rebels took Sirte", "Rain fell", "Oil rose", "Troops left Derna"]
+        >>> b = ["Sirte was taken by rebels", "The cup final", "Oil went up", "Ships sank"]
+        >>> model = PairModel().fit_graded_signals(pair_signals(a, b), [0.9, 0.0, 0.8, 0.1])
+        >>> sim = model.similarity_signals(pair_signals(a, b))
+        >>> bool(sim[0] > sim[1] and sim[2] > sim[3])
+        True
+        """
+        from sklearn.linear_model import Ridge
+
+        self._check_params()
+        if (
+            isinstance(self.graded_alpha, bool)
+            or not isinstance(self.graded_alpha, (int, float))
+            or not self.graded_alpha > 0
+        ):
+            raise ParameterError(
+                f"graded_alpha must be a positive number, got {self.graded_alpha!r}"
+            )
+        x = self._signal_matrix(signals)
+        try:
+            y = np.asarray(scores, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise InputError("scores must be numbers in [0, 1]") from None
+        if y.shape != (len(x),) or not np.isfinite(y).all() or (y < 0).any() or (y > 1).any():
+            raise InputError(
+                f"scores must hold {len(x)} numbers in [0, 1] (divide 0-5 STS scores by 5), "
+                f"got shape {y.shape}"
+            )
+        if len(y) < 2:
+            raise InputError("fit_graded needs at least two scored pairs")
+        w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if w.shape != y.shape or not np.isfinite(w).all() or (w < 0).any():
+            raise ParameterError(
+                f"sample_weight must hold {len(y)} finite non-negative numbers, got shape {w.shape}"
+            )
+        mean = np.average(x, axis=0, weights=w)
+        scale = np.sqrt(np.average((x - mean) ** 2, axis=0, weights=w))
+        scale[scale < 1e-9] = 1.0
+        ridge = Ridge(alpha=float(self.graded_alpha)).fit(
+            self._inputs(x, mean, scale), y, sample_weight=w
+        )
+        self.graded_mean_ = mean
+        self.graded_scale_ = scale
+        self.graded_coef_ = np.asarray(ridge.coef_, dtype=float).ravel()
+        self.graded_intercept_ = float(ridge.intercept_)
+        return self
+
+    def similarity_signals(self, signals: pd.DataFrame) -> np.ndarray:
+        """:meth:`similarity` on a :func:`pair_signals` table.
+
+        Examples
+        --------
+        >>> sig = pair_signals(["A cat sat."], ["A cat sat down."])
+        >>> PairModel.default().similarity_signals(sig).shape
+        (1,)
+        """
+        if not hasattr(self, "graded_coef_"):
+            raise ParameterError(
+                "this PairModel has no graded head: call fit_graded() or PairModel.default()"
+            )
+        x = self._signal_matrix(signals)
+        inputs = self._inputs(x, self.graded_mean_, self.graded_scale_)
+        return np.clip(inputs @ self.graded_coef_ + self.graded_intercept_, 0.0, 1.0)
+
+    def similarity(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+        """Graded similarity of each pair in ``[0, 1]`` (STS's 0-5 scale divided by 5).
+
+        Examples
+        --------
+        >>> s = PairModel.default().similarity(
+        ...     ["A man is playing a guitar.", "A man is playing a guitar."],
+        ...     ["A man plays the guitar.", "The stock market fell sharply."],
+        ... )
+        >>> bool(s[0] > s[1])
+        True
+        """
+        return self.similarity_signals(pair_signals(texts_a, texts_b))
+
     def _check_params(self) -> None:
         if not isinstance(self.C, (int, float)) or not self.C > 0:
             raise ParameterError(f"C must be a positive number, got {self.C!r}")
@@ -875,7 +1168,7 @@ class PairModel:
         self._fitted()
         return {
             "format": "claimcompare.PairModel",
-            "version": 1,
+            "version": 2,
             "provenance": dict(self.provenance_),
             "params": {
                 "C": self.C,
@@ -884,6 +1177,7 @@ class PairModel:
                 "gate_slope": self.gate_slope,
                 "cv": self.cv,
                 "random_state": self.random_state,
+                "graded_alpha": self.graded_alpha,
             },
             "signals": list(self.signals_),
             "mean": [float(v) for v in self.mean_],
@@ -892,6 +1186,18 @@ class PairModel:
             "intercept": self.intercept_,
             "platt": list(self.platt_),
             "threshold": self.threshold_,
+            **(
+                {
+                    "graded": {
+                        "mean": [float(v) for v in self.graded_mean_],
+                        "scale": [float(v) for v in self.graded_scale_],
+                        "coef": [float(v) for v in self.graded_coef_],
+                        "intercept": self.graded_intercept_,
+                    }
+                }
+                if hasattr(self, "graded_coef_")
+                else {}
+            ),
         }
 
     @classmethod
@@ -926,6 +1232,12 @@ class PairModel:
             a, b = data["platt"]
             model.platt_ = (float(a), float(b))
             model.threshold_ = float(data["threshold"])
+            graded = data.get("graded")
+            if graded is not None:
+                model.graded_mean_ = np.asarray(graded["mean"], dtype=float).reshape(n)
+                model.graded_scale_ = np.asarray(graded["scale"], dtype=float).reshape(n)
+                model.graded_coef_ = np.asarray(graded["coef"], dtype=float).reshape(width)
+                model.graded_intercept_ = float(graded["intercept"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InputError(f"malformed PairModel dict: {exc}") from None
         model.provenance_ = dict(data.get("provenance", {}))

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.stats import spearmanr
 
 from claimcompare.errors import InputError, ParameterError
 from claimcompare.similarity import SIGNALS, PairModel, pair_signals
-
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 HAFTAR = "Haftar's forces seized Sirte"
 HAFTAR_LONG = "Libyan fighters loyal to rogue general Khalifa Haftar have taken the city of Sirte"
@@ -96,6 +90,51 @@ def test_number_name_and_negation_signals() -> None:
 def test_thousands_separator_is_the_same_number() -> None:
     sig = pair_signals(["1,200 killed"], ["1200 killed"])
     assert sig.loc[0, "num_shared"] == 1 and sig.loc[0, "num_only_one"] == 0
+
+
+def test_containment_of_one_clause() -> None:
+    clause = "Haftar's forces seized the port of Sirte"
+    longer = "Haftar's forces seized the port of Sirte, and talks in Geneva collapsed on Monday"
+    sig = pair_signals([clause, clause], [longer, UNRELATED])
+    assert sig.loc[0, "containment"] == 1.0 > sig.loc[0, "word_overlap_max"]
+    assert sig.loc[1, "containment"] == 0.0
+    assert 0.0 < sig.loc[0, "containment_w"] <= 1.0
+
+
+def test_shared_quotation() -> None:
+    quoted = 'Haftar said the offensive was "a war against terrorism and nothing else".'
+    sig = pair_signals(
+        [quoted, quoted, "No quotes here at all", 'He said "no" to it'],
+        [
+            "The general called it a war against terrorism and nothing else.",
+            "The bank raised rates.",
+            "Nor here, none at all",
+            "He said no to it",
+        ],
+    )
+    assert sig.loc[0, "quote_shared"] > 0.95
+    assert sig.loc[1, "quote_shared"] < 0.6
+    # No quotation of three words or more on either side: the signal is 0.
+    assert sig.loc[2, "quote_shared"] == 0.0 and sig.loc[3, "quote_shared"] == 0.0
+
+
+def test_fuzzy_name_overlap() -> None:
+    sig = pair_signals(
+        ["Hafar's forces seized Sirte", "Al-Mesmari spoke in Benghazi", "Haftar spoke"],
+        ["Haftar's forces seized Sirte", "Al-Mismari spoke in Benghazi", "Serraj spoke"],
+    )
+    assert sig.loc[0, "name_shared_frac"] < 1.0
+    assert sig.loc[0, "name_fuzzy_frac"] == 1.0 and sig.loc[0, "name_fuzzy_only_one"] == 0
+    assert sig.loc[1, "name_fuzzy_frac"] == 1.0
+    assert sig.loc[2, "name_fuzzy_frac"] == 0.0 and sig.loc[2, "name_fuzzy_only_one"] == 2
+
+
+def test_bleu_like_precision() -> None:
+    text = "Three people were killed in Tripoli on Monday"
+    sig = pair_signals([text, text, text], [text, text + " officials said", "Rain fell"])
+    assert sig.loc[0, "bleu_min"] == pytest.approx(1.0) and sig.loc[0, "fourgram_dice"] == 1.0
+    assert sig.loc[1, "bleu_min"] < sig.loc[1, "bleu_max"] < 1.0
+    assert sig.loc[2, "bleu_max"] < 0.3 and sig.loc[2, "stem_bigram_dice"] == 0.0
 
 
 def test_spelling_variant_keeps_character_overlap() -> None:
@@ -181,6 +220,36 @@ def test_default_model_has_provenance_and_round_trips(model: PairModel) -> None:
     assert PairModel.default() is not PairModel.default()
 
 
+def test_graded_head_default(model: PairModel) -> None:
+    s = model.similarity(
+        ["A man is playing a guitar.", HAFTAR, HAFTAR, "A woman is slicing an onion."],
+        ["A man is playing a guitar.", HAFTAR_LONG, UNRELATED, "A woman is cutting an onion."],
+    )
+    assert ((s >= 0.0) & (s <= 1.0)).all()
+    assert s[0] > 0.8 and s[3] > s[1] > s[2]
+    assert "sts-train" in model.provenance_["graded"]
+    again = PairModel.from_dict(model.to_dict())
+    np.testing.assert_array_equal(again.graded_coef_, model.graded_coef_)
+
+
+def test_fit_graded_and_bad_scores() -> None:
+    a, b, y = _toy()
+    scores = [0.9 if v else 0.1 for v in y]
+    model = PairModel(graded_alpha=1.0).fit_graded(a, b, scores)
+    s = model.similarity(a, b)
+    assert s[np.array(y) == 1].min() > s[np.array(y) == 0].max()
+    with pytest.raises(ParameterError, match="graded head"):
+        PairModel().similarity(a, b)
+    with pytest.raises(InputError, match=r"numbers in \[0, 1\]"):
+        PairModel().fit_graded(a, b, [5.0] * len(a))
+    with pytest.raises(ParameterError, match="graded_alpha"):
+        PairModel(graded_alpha=0).fit_graded(a, b, scores)
+    # A model with only a paraphrase head round-trips without a graded head.
+    only = PairModel(cv=3).fit(a, b, y)
+    assert "graded" not in only.to_dict()
+    assert not hasattr(PairModel.from_dict(only.to_dict()), "graded_coef_")
+
+
 def _toy() -> tuple[list[str], list[str], list[int]]:
     base = [
         ("Rebels seized the port of Sirte", "The port of Sirte was seized by rebels", 1),
@@ -254,40 +323,3 @@ def test_unfitted_and_malformed_models() -> None:
     data["signals"] = ["other"]
     with pytest.raises(InputError, match="other signals"):
         PairModel.from_dict(data)
-
-
-# -- quality floors on public test sets ----------------------------------------------------
-
-
-def _msrp_test() -> pd.DataFrame:
-    path = BENCH / "msrp" / "msr_paraphrase_test.txt"
-    if not path.is_file():
-        pytest.skip(f"{path} not available")
-    return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, encoding="utf-8")
-
-
-def test_msrp_test_floor(model: PairModel) -> None:
-    frame = _msrp_test()
-    y = frame["Quality"].astype(int).to_numpy()
-    pred = model.predict(frame["#1 String"].tolist(), frame["#2 String"].tolist())
-    accuracy = (pred == y).mean()
-    tp = ((pred == 1) & (y == 1)).sum()
-    f1 = 2 * tp / (pred.sum() + y.sum())
-    assert accuracy >= ACC_FLOOR
-    assert f1 >= F1_FLOOR
-
-
-def test_sts_test_floor(model: PairModel) -> None:
-    path = BENCH / "sts-benchmark" / "sts-test.csv"
-    if not path.is_file():
-        pytest.skip(f"{path} not available")
-    rows = [line.rstrip("\n").split("\t") for line in path.open(encoding="utf-8")]
-    prob = model.predict_proba([r[5] for r in rows], [r[6] for r in rows])[:, 1]
-    rho = spearmanr(prob, [float(r[4]) for r in rows]).statistic
-    assert rho >= SPEARMAN_FLOOR
-
-
-# Floors a little below what the shipped model measured (see the evaluation report).
-ACC_FLOOR = 0.73
-F1_FLOOR = 0.80
-SPEARMAN_FLOOR = 0.73
