@@ -2,9 +2,11 @@
 
 Four steps, each visible in the output:
 
-1. **candidates**: claims become sparse TF-IDF vectors (word 1-2 grams); each claim's ``top_k``
-   most similar claims from *other* documents (and, by default, other outlets) are found chunk by
-   chunk, so memory stays linear in the number of claims (never a dense N x N matrix). With
+1. **candidates**: claims become sparse TF-IDF vectors of their content words (Snowball stems,
+   function words left out, each actor one term whatever alias names it) and of pairs of
+   consecutive content words; each claim's ``top_k`` most similar claims from *other*
+   documents (and, by default, other outlets) are found chunk by chunk, so memory stays
+   linear in the number of claims (never a dense N x N matrix). With
    ``cross_outlet=True`` the same search also keeps each claim's ``top_k`` most similar claims
    of the same outlet's other documents, only to look for the relations of step 3 between them
    (see step 4); these are never scored by the model nor reported in ``.pairs``;
@@ -659,6 +661,7 @@ def _candidates(
 
 #: A pair's facts the clustering may lack: relation bits (cheap) or model score (costly).
 _Need = tuple[set[tuple[int, int]], set[tuple[int, int]]]
+_NONE: frozenset[int] = frozenset()
 
 
 class _Facts:
@@ -707,46 +710,57 @@ class _Facts:
                 self.sub.setdefault(i, set()).add(j)
                 self.sup.setdefault(j, set()).add(i)
 
+    def co_contained(self, x: int, y: int, group: set[int]) -> bool:
+        """Both ``x`` and ``y`` contain a third claim of ``group`` (as far as known)."""
+        sub_x = self.sub.get(x)
+        return bool(sub_x and (sub_x & self.sub.get(y, _NONE) & group))
+
     def compatible(self, x: int, y: int, group: set[int], need: _Need) -> bool | None:
         """May ``x`` and ``y`` (different documents) share ``group``? See the module docstring.
 
-        None when a fact is missing; the missing keys are added to ``need``.
+        The bits of the pair must be known; None when its score is missing and needed (the
+        key is added to ``need``).
         """
         key = (x, y) if x < y else (y, x)
-        if self.bits[key]:
-            return True  # a relation links them
+        if self.bits[key] or self.co_contained(x, y, group):
+            return True  # a relation links them, or both state a third claim of the group
         score = self.score.get(key)
         if score is None:
             need[1].add(key)
             return None
         if score >= self.threshold:
             return True
-        empty: set[int] = set()
-        if self.sub.get(x, empty) & self.sub.get(y, empty) & group:
-            return True  # both state a third claim of the group
-        if self.sup.get(x, empty) & self.sup.get(y, empty) & group:
+        if self.sup.get(x, _NONE) & self.sup.get(y, _NONE) & group:
             return False  # two parts of a third claim, maybe unrelated to each other
         return score >= self.floor
 
     def decide(self, left: list[int], right: list[int], need: _Need) -> bool | None:
         """Whether two groups of different documents may merge; None when facts are missing.
 
-        A pair known to be incompatible settles it at once, so nothing is fetched for a merge
-        that cannot happen. Bits of every cross pair come first (co-containment needs them).
+        Pairs that both contain a claim of the two groups are compatible whatever else is
+        known about them (claims joining a group one by one, each containing the same claim,
+        need nothing fetched). The other cross pairs need their bits, all of them before any
+        pair is judged (co-containment through a claim of the other group needs them); a
+        pair known to be incompatible settles the merge at once, so nothing is fetched for a
+        merge that cannot happen.
         """
-        keys = [(x, y) if x < y else (y, x) for x in left for y in right]
-        missing = [k for k in keys if k not in self.bits]
-        if missing:
-            need[0].update(missing)
-            return None
         group = set(left) | set(right)
+        pairs = [(x, y) for x in left for y in right if not self.co_contained(x, y, group)]
+        if not pairs:
+            return True
+        missing = [k for x, y in pairs if (k := (x, y) if x < y else (y, x)) not in self.bits]
+        if missing:
+            # Most pairs have no relation: their scores are fetched with their bits, in one
+            # batch instead of two.
+            need[0].update(missing)
+            need[1].update(missing)
+            return None
         undecided = False
-        for x in left:
-            for y in right:
-                ok = self.compatible(x, y, group, need)
-                if ok is False:
-                    return False
-                undecided |= ok is None
+        for x, y in pairs:
+            ok = self.compatible(x, y, group, need)
+            if ok is False:
+                return False
+            undecided |= ok is None
         return None if undecided else True
 
 
@@ -781,13 +795,10 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
     def fetch_ahead(start: int) -> None:
         """Fetch the facts the merges from ``order[start]`` on may need, in a few batches.
 
-        The next merges are replayed on an overlay of the groups, as if every merge that lacks
-        only relation bits succeeded and every merge that lacks a score failed, and the facts
-        they ask for are fetched; the replay then runs again with them (bits first, then the
-        scores the bits leave undecided). Optimism about bits fetches cheap facts for a few
-        pairs too many, but a long chain of merges (claims joining one group one by one, each
-        containing the same claim) needs one batch instead of one per merge; one call per pair
-        dominated align() on large inputs.
+        The next merges are replayed on an overlay of the groups, as if every merge a missing
+        fact decides failed: exact up to the first such merge, and a batch of the facts the
+        merges ahead ask for. The replay runs again with them, for the merges they allow.
+        One call per pair dominated align() on large inputs.
         """
         for _ in range(3):
             need = ahead(start)
@@ -807,12 +818,7 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
             right = sim_members.get(gb, groups.of_group(gb))
             if not groups.disjoint(left, right):
                 continue
-            lacks: _Need = (set(), set())
-            ok = facts.decide(left, right, lacks)
-            need[0].update(lacks[0])
-            need[1].update(lacks[1])
-            # Optimistic about missing bits (cheap), pessimistic about missing scores.
-            if ok or (ok is None and not lacks[1]):
+            if facts.decide(left, right, need):
                 keep, drop = (ga, gb) if ga < gb else (gb, ga)
                 sim_members[keep] = merged = sorted(left + right)
                 sim_members[drop] = []

@@ -287,3 +287,23 @@ def test_the_same_quotation_is_shared(quote: str, left: str, right: str) -> None
 )
 def test_no_shared_quote(a: str, b: str) -> None:
     assert _relate(a, b).shared_quote == ""
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.data())
+def test_pair_scores_and_relations_are_symmetric(claims: pd.DataFrame, data: st.DataObject) -> None:
+    texts = sorted(set(claims.text))
+    picks = data.draw(st.lists(st.sampled_from(range(len(texts))), min_size=4, max_size=12))
+    a, b = [texts[k] for k in picks[::2]], [texts[k] for k in picks[1::2]]
+    a = a[: len(b)]
+    aligner = ClaimAligner()
+    forward, backward = aligner.predict_proba(a, b), aligner.predict_proba(b, a)
+    assert forward == pytest.approx(backward)
+    tab = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
+    ia, ib = picks[::2][: len(b)], picks[1::2]
+    ab = _relations.pair_relations(tab, ia, ib, min_coverage=0.8, min_terms=3)
+    ba = _relations.pair_relations(tab, ib, ia, min_coverage=0.8, min_terms=3)
+    assert ab.coverage_a.tolist() == ba.coverage_b.tolist()
+    assert ab.shared_quote.tolist() == ba.shared_quote.tolist()
+    swap = {"a": "b", "b": "a", "": ""}
+    assert [swap[c] for c in ab.contained] == ba.contained.tolist()
