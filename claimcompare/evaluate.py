@@ -1,6 +1,7 @@
-"""Measure the default :class:`~claimcompare.similarity.PairModel` on public test sets.
+"""Measure claimcompare on public test sets: pairs, loaded terms and conflicts.
 
-Run ``python -m claimcompare.evaluate [--benchmarks DIR]`` from the project root. It reads
+Run ``python -m claimcompare.evaluate [pairs|terms|conflicts] [--benchmarks DIR]`` from the project
+root; ``terms`` and ``conflicts`` are the loaded-term and conflict reports. The pair report reads
 MSRP ``msr_paraphrase_test`` and STS-B ``sts-test`` from ``../shared/benchmarks`` (never bundled)
 and prints MSRP accuracy / F1 of the paraphrase head at the model's threshold and the STS-B
 Spearman (x100) of the graded head (:meth:`PairModel.similarity`) against the gold scores (and,
@@ -120,10 +121,9 @@ def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the evaluation report; returns the process exit code."""
+def _main_pairs(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m claimcompare.evaluate", description=__doc__.split("\n")[0]
+        prog="python -m claimcompare.evaluate [pairs]", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
     args = parser.parse_args(argv)
@@ -157,6 +157,22 @@ def main(argv: list[str] | None = None) -> int:
     for name, rho in STS_ANCHORS:
         out.write(f"  {name:<46}{rho:5.2f}\n")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print one evaluation report; returns the process exit code.
+
+    The first argument names the report: ``pairs`` (MSRP and STS-B, the default), ``terms``
+    (BABE, PTC and BASIL: the lexicon and :class:`~claimcompare.detect.BiasDetector`) or
+    ``conflicts`` (SICK, RTE2 negated, perturbations and compatible pairs). ``--help`` after it
+    lists that report's options.
+    """
+    from . import _eval_conflicts, _eval_terms
+
+    reports = {"pairs": _main_pairs, "terms": _eval_terms.main, "conflicts": _eval_conflicts.main}
+    args = list(sys.argv[1:] if argv is None else argv)
+    name = args.pop(0) if args and args[0] in reports else "pairs"
+    return reports[name](args)
 
 
 if __name__ == "__main__":

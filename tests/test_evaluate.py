@@ -65,3 +65,15 @@ def test_main_prints_report_beside_anchors(capsys: pytest.CaptureFixture[str]) -
 def test_main_missing_benchmarks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--benchmarks", str(tmp_path)]) == 2
     assert "benchmark file not found" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("report", ["terms", "conflicts"])
+def test_main_dispatches_to_each_report(
+    report: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([report, "--help"])
+    assert exit_info.value.code == 0
+    assert f"python -m claimcompare.evaluate {report}" in capsys.readouterr().out
+    assert main([report, "--benchmarks", str(tmp_path)]) == 2
+    assert str(tmp_path) in capsys.readouterr().err
