@@ -33,13 +33,15 @@ Four steps, each visible in the output:
    result does not depend on the order of the input. Two groups merge only when *every* two of
    their claims from different documents are *compatible*:
 
-   - they are aligned (any relation above), or
+   - a relation links them (containment, shared quote, each covering the other), or
    - both contain a third claim of the group (they share its statement), or
-   - the model scores them at least ``cluster_threshold`` (default 0.8 x ``threshold``: a
-     paraphrase worded too differently to clear the threshold with every variant can still
-     join a group through a close variant) -- *unless* both are contained in a third claim of
-     the group: two clauses of one compound claim need a direct link, so a long claim never
-     chains unrelated claims together;
+   - they have something in common (TF-IDF cosine at least half of ``min_cosine``; pairs
+     below are never scored) and the model scores them at least ``threshold``, or at least
+     ``cluster_threshold`` (default 0.8 x ``threshold``: a paraphrase worded too differently
+     to clear the threshold with every variant can still join a group through a close
+     variant) *unless* both are contained in a third claim of the group: two clauses of one
+     compound claim need a direct link, so a long claim never chains unrelated claims
+     together;
 
    and a group holds at most one claim per document. Merges run in two passes. First the
    symmetric links form the groups of variants of one sentence: verbatim evidence (shared
@@ -156,7 +158,8 @@ class ClaimAligner:
         Least number of words of a shared quote.
     cluster_threshold : float, optional
         Least score at which two claims of a cluster that no relation links are still
-        compatible; default 0.8 x ``threshold``. Equal to ``threshold``: complete linkage.
+        compatible (if their TF-IDF cosine is at least half of ``min_cosine``); default
+        0.8 x ``threshold``. Equal to ``threshold``: complete linkage.
     actors : ActorIndex, pandas.DataFrame or mapping, optional
         Actors whose aliases count as one term in the relations (a :func:`find_actors` table,
         ``{canonical: [aliases]}`` or an :class:`~claimcompare.actors.ActorIndex`); default: the
@@ -344,12 +347,14 @@ class ClaimAligner:
         rtab = _relations.relation_table(
             rel_texts, actors=index, min_quote_words=int(self.min_quote_words)
         )
+        vectors = _relations.tfidf(rtab)
+        min_cosine_ = float(self.min_cosine)
         found = _candidates(
-            _relations.tfidf(rtab)[rel_row],
+            vectors[rel_row],
             docs=docs,
             outlets=outlets if self.cross_outlet else None,
             top_k=int(self.top_k),
-            min_cosine=float(self.min_cosine),
+            min_cosine=min_cosine_,
             chunk_size=int(self.chunk_size),
             n_jobs=_threads(self.n_jobs),
         )
@@ -395,8 +400,11 @@ class ClaimAligner:
             return model.predict_proba_signals(_signal_frame(tab, row_of[x], row_of[y]))[:, 1]
 
         def relate_pairs(keys: list[tuple[int, int]]) -> np.ndarray:
-            """Relation bits of pairs the clustering asks for."""
-            return _bits(relate(*unzip(keys)), relations)
+            """Relation bits of pairs the clustering asks for, and whether they are far."""
+            x, y = unzip(keys)
+            near = np.asarray(vectors[rel_row[x]].multiply(vectors[rel_row[y]]).sum(axis=1))
+            far = np.where(near.ravel() < min_cosine_ / 2.0, _FAR, 0)
+            return _bits(relate(x, y), relations) | far
 
         ids = table["claim_id"].astype(str).to_numpy()
         pairs = _pair_frame(
@@ -451,6 +459,10 @@ _LOOKAHEAD = 4096
 _MIN_TERMS = 3
 #: Relation bits of a pair (i, j), i < j: i in j, j in i, each in the other, a shared quote.
 _FIRST_IN, _SECOND_IN, _MUTUAL, _QUOTE = 1, 2, 4, 8
+_LINKS = _FIRST_IN | _SECOND_IN | _MUTUAL | _QUOTE
+#: Not a relation: the pair's TF-IDF cosine is below half of ``min_cosine`` (far below what
+#: the search proposes), so no score makes it compatible and none is computed.
+_FAR = 16
 _MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
 _DEFAULTS: dict[str, Any] = {
     "model": None,
@@ -722,8 +734,11 @@ class _Facts:
         key is added to ``need``).
         """
         key = (x, y) if x < y else (y, x)
-        if self.bits[key] or self.co_contained(x, y, group):
+        bits = self.bits[key]
+        if bits & _LINKS or self.co_contained(x, y, group):
             return True  # a relation links them, or both state a third claim of the group
+        if bits & _FAR:
+            return False  # too far apart for any score
         score = self.score.get(key)
         if score is None:
             need[1].add(key)
@@ -744,16 +759,28 @@ class _Facts:
         pair known to be incompatible settles the merge at once, so nothing is fetched for a
         merge that cannot happen.
         """
+        if len(left) == 1 and len(right) == 1:  # two single claims: no third to consider
+            x, y = left[0], right[0]
+            key = (x, y) if x < y else (y, x)
+            if key not in self.bits:
+                need[0].add(key)
+                return None
+            return self.compatible(x, y, {x, y}, need)
         group = set(left) | set(right)
         pairs = [(x, y) for x in left for y in right if not self.co_contained(x, y, group)]
         if not pairs:
             return True
-        missing = [k for x, y in pairs if (k := (x, y) if x < y else (y, x)) not in self.bits]
+        keys = [(x, y) if x < y else (y, x) for x, y in pairs]
+        missing = [k for k in keys if k not in self.bits]
         if missing:
-            # Most pairs have no relation: their scores are fetched with their bits, in one
-            # batch instead of two.
+            # A pair known to fail settles the merge when no missing fact could rescue it
+            # (a claim of the group containing both, its bits with one of them not known).
+            ends = {end for k in missing for end in k}
+            for (x, y), key in zip(pairs, keys, strict=True):
+                known = key in self.bits and x not in ends and y not in ends
+                if known and self.compatible(x, y, group, (set(), set())) is False:
+                    return False
             need[0].update(missing)
-            need[1].update(missing)
             return None
         undecided = False
         for x, y in pairs:
@@ -800,7 +827,7 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
         merges ahead ask for. The replay runs again with them, for the merges they allow.
         One call per pair dominated align() on large inputs.
         """
-        for _ in range(3):
+        for _ in range(2):
             need = ahead(start)
             if not need[0] and not need[1]:
                 return
@@ -864,6 +891,11 @@ def _cluster(
     verbatim = (relation[symmetric] & (_MUTUAL | _QUOTE)) > 0
     first = symmetric[np.lexsort((b[symmetric], a[symmetric], -score[symmetric], ~verbatim))]
     _merge([keys[k] for k in first], known, groups)
+    logger.debug(
+        "clustering, symmetric links: %d merges looked at, %d pairs fetched",
+        len(first),
+        known.fetched[1],
+    )
     # Containments, as (contained, container), the best supported statements first.
     edges = [
         (int(a[k]), int(b[k]), float(score[k]))
