@@ -178,15 +178,12 @@ APART = (
         ("000", "Libya has been the scene of chaos since 2011"),
         "backers and Gaddafi's fall",
     ),
-)
-
-#: What the aligner still gets wrong on the seeds, with the reason (see known weaknesses).
-KNOWN_FALSE_CLUSTERS = (
     (
         ("000", "Militia members operating under the command"),
         ("004", "Forces loyal to Libyan strongman Khalifa Haftar"),
-        "the same story (Haftar's forces advance, Tripoli's government), not the same claim; "
-        "the pair model scores it above its threshold and no relation says otherwise",
+        "the same story (Haftar's forces on the move, Tripoli's government), not the same "
+        "claim: Sirte seized while Turkey deploys / an advance on the west, skirmishes south "
+        "of Tripoli",
     ),
 )
 
@@ -232,11 +229,8 @@ def test_every_cluster_stays_inside_one_gold_group(
     claims: pd.DataFrame, alignment: Alignment
 ) -> None:
     groups = {g.name: {_id(claims, ref) for ref in g.required + g.allowed} for g in GROUPS}
-    known = [{_id(claims, a), _id(claims, b)} for a, b, _ in KNOWN_FALSE_CLUSTERS]
     for _, rows in alignment.clusters.groupby("cluster_id"):
         members = set(rows.claim_id)
-        if members in known:
-            continue
         assert any(members <= g for g in groups.values()), sorted(members)
 
 
@@ -292,7 +286,7 @@ def test_corpus_actors_give_the_same_required_clusters(claims: pd.DataFrame) -> 
         assert len(ids) <= 1 and None not in ids, group.name
 
 
-@pytest.mark.xfail(reason="known weakness: the pair model scores these below its threshold")
+@pytest.mark.xfail(reason="known misses: the pair model scores these below its threshold")
 @pytest.mark.parametrize(
     "pair",
     [
