@@ -40,6 +40,7 @@ import pandas as pd
 
 from .compare import Finding, compare_claim_pair
 from .errors import InputError
+from .evaluate import DEFAULT_BENCHMARKS
 from .facts import compare_polarity, find_dates, find_negation, find_quantities, find_sets
 
 __all__ = [
@@ -56,7 +57,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
 GOALS = {"sick_f1": 0.80, "perturbation": 0.95, "compatible_false_conflict": 0.0}
 
 #: Compatible restatements: each pair can both be true, so no contradiction may be reported.

@@ -45,6 +45,7 @@ from .actors import ActorIndex, find_actors
 from .detect import BiasDetector, tokenize
 from .document import Document
 from .errors import InputError
+from .evaluate import DEFAULT_BENCHMARKS
 from .lexicon import Lexicon
 from .terms import find_loaded_terms, span_targets
 
@@ -65,7 +66,6 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
 RESULT_COLUMNS = ["benchmark", "method", "metric", "value", "anchor", "n", "note"]
 SEED = 0
 FOLDS = 5
