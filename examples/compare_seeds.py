@@ -1,11 +1,13 @@
-"""Compare how outlets report the same events: conflicts, framing, omissions, a Markdown report.
+"""Compare how outlets report the same events: conflicts, framing, omissions, and the reports.
 
-Run: python examples/compare_seeds.py [FOLDER]   (default: the seeds/ folder of the repository)
+Run: python examples/compare_seeds.py [FOLDER [OUT]]
+(default: the seeds/ folder of the repository; reports go to OUT, default a new temporary folder)
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import claimcompare as cc
@@ -25,5 +27,8 @@ print("\nWhat each outlet leaves out (claims carried by at least two other outle
 blind = result.omissions[result.omissions.n_carrying >= 2]
 print(blind.groupby("outlet").size().to_string())
 
-Path("report.md").write_text(result.to_markdown(), encoding="utf-8")
-print("\nwrote report.md")
+out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp(prefix="claimcompare-"))
+out.mkdir(parents=True, exist_ok=True)
+(out / "report.md").write_text(result.to_markdown(), encoding="utf-8")
+result.to_html(out / "report.html")
+print(f"\nwrote {out / 'report.md'} and {out / 'report.html'}")
