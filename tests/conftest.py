@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import claimcompare as cc
+from claimcompare.align import Alignment, ClaimAligner
 from claimcompare.document import Corpus
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,6 +32,12 @@ def seeds() -> Corpus:
 def seed_claims(seeds: Corpus) -> pd.DataFrame:
     """``split_claims`` of the seeds."""
     return cc.split_claims(seeds)
+
+
+@pytest.fixture(scope="session")
+def seed_alignment(seed_claims: pd.DataFrame) -> Alignment:
+    """``ClaimAligner().align`` of the seeds' claims."""
+    return ClaimAligner().align(seed_claims)
 
 
 @pytest.fixture(scope="session")

@@ -16,13 +16,13 @@ from claimcompare.errors import InputError, ParameterError
 
 
 @pytest.fixture(scope="module")
-def claims() -> pd.DataFrame:
-    return cc.split_claims(cc.load_corpus("seeds/"))
+def claims(seed_claims: pd.DataFrame) -> pd.DataFrame:
+    return seed_claims
 
 
 @pytest.fixture(scope="module")
-def alignment(claims: pd.DataFrame) -> Alignment:
-    return ClaimAligner().align(claims)
+def alignment(seed_alignment: Alignment) -> Alignment:
+    return seed_alignment
 
 
 def _cluster_of(alignment: Alignment, claim_id: str) -> int | None:

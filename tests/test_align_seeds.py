@@ -189,13 +189,13 @@ APART = (
 
 
 @pytest.fixture(scope="module")
-def claims() -> pd.DataFrame:
-    return cc.split_claims(cc.load_corpus("seeds/"))
+def claims(seed_claims: pd.DataFrame) -> pd.DataFrame:
+    return seed_claims
 
 
 @pytest.fixture(scope="module")
-def alignment(claims: pd.DataFrame) -> Alignment:
-    return ClaimAligner().align(claims)
+def alignment(seed_alignment: Alignment) -> Alignment:
+    return seed_alignment
 
 
 def _id(claims: pd.DataFrame, ref: Ref) -> str:
