@@ -16,7 +16,26 @@ Used by :mod:`claimcompare.align` to explain, and to add, aligned pairs:
   going to", "State of the Union") or a name inside a long quote ("the President of the
   United States") link nothing; RapidFuzz ``partial_ratio`` lets a short quote match inside
   a longer one despite a spelling variant;
+- **shared clause**: one clause of a claim (see :func:`~claimcompare.facts.clause_spans`) is
+  contained in the other claim, though neither claim is contained in the other: two compound
+  claims that state one thing in common ("militia members ... have reportedly seized control of
+  the coastal city of Sirte, as Turkey has started deploying troops ..." and "fighters loyal to
+  rogue general Khalifa Haftar have taken the city of Sirte, a former Islamic State group
+  stronghold ..."). The clause needs two shared content terms more than a containment, so that
+  a short aside ("the official said on Sunday") links nothing; every number of it and one of
+  its verbs (found without a tagger: a word after an auxiliary, a past form) must be in the
+  other claim: the same thing done, not only the same names ("Haftar urged his self-proclaimed
+  Libyan National Army" is not in "the media office of Haftar's self-proclaimed Libyan National
+  Army announced"; "ended down 128 points" is not in "ended ..., gaining 64.64 points"). A
+  relative clause ("which is controlled by ...") describes a noun and "according to ..." names a
+  source: neither is ever shared;
 - **shared actors**: the actors both claims name, aliases merged.
+
+Words that news uses for one thing ("seized" / "taken", "militia" / "fighters", "loyal to" /
+"under the command of") count as one content term: a small hand-written list,
+``data/word_classes.csv``. The actors a claim's loaded labels point at (from
+:func:`~claimcompare.terms.find_loaded_terms`, passed as ``mentions``) count as mentions of
+those actors: "a renegade general" that points at Khalifa Haftar names him.
 
 Everything is computed once per distinct text and then per pair with sparse row products, so a
 million candidate pairs cost a few seconds.
@@ -24,12 +43,15 @@ million candidate pairs cost a few seconds.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -39,6 +61,7 @@ from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz import fuzz
 
 from .actors import ActorIndex, _gazetteer
+from .facts import clause_spans
 
 __all__: list[str] = []
 
@@ -58,6 +81,7 @@ _FUNCTION_WORDS = frozenset(
     these they this those though through thus to too toward towards under until up upon us very
     via was we were what whatever when where whether which while who whom whose why will with
     within without would yet you your yours yourself
+    reportedly allegedly apparently presumably purportedly supposedly
     """.split()
 )
 #: A quoted word is distinctive below this Zipf frequency (wordfreq): rarer than the top few
@@ -70,6 +94,30 @@ _QUOTE_OPEN_AFTER = frozenset(" \t\n([{—–-:;,")
 #: A word in lower case (two letters or more): what a name or a heading alone lacks.
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}")
 _QUOTE_CHARS = re.compile('["“”«»„‘’]')
+#: The verbs of a clause, without a tagger: a word after an auxiliary (adverbs skipped), a word
+#: in -ed not joined by a hyphen ("internationally-recognized" describes a noun) nor after a
+#: determiner ("the armed forces"), and common irregular past forms. Reporting verbs ("said")
+#: are left out: they say who speaks, not what is claimed.
+_AUXILIARY = (
+    r"is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|"
+    r"must|do|does|did"
+)
+_VERB_RE = re.compile(
+    rf"(?<![\w'’-])(?:(?:{_AUXILIARY})(?:\s+(?:not|never|also|already|just|now|been|being|"
+    rf"[^\W\d_]+ly))*\s+(?P<after>[^\W\d_]+)|(?P<past>[^\W\d_]{{3,}}ed|took|taken|won|lost|"
+    r"fell|fallen|led|began|begun|fought|held|left|made|met|sent|struck|went|gone|hit|shot|"
+    r"came|became|brought|built|bought|caught|fled|gave|given|kept|overran|ran|rose|risen|sold|"
+    r"stood|spent|withdrew|broke|broken|seen|saw|drove|threw|thrown))(?![\w'’-])",
+    re.IGNORECASE,
+)
+_NOT_VERBS = frozenset(
+    "said say says saying told tell tells added stated claimed hundred need speed seed feed bed "
+    "red bred shed".split()
+)
+_DETERMINERS = frozenset("a an the his her its their our your my this that these those".split())
+#: A clause that opens with one of these describes a noun or names a source ("according to new
+#: figures"); it is not a claim of its own.
+_RELATIVE = frozenset("which who whom whose where that according".split())
 
 
 @dataclass(frozen=True)
@@ -88,6 +136,13 @@ class RelationTable:
     min_quote_words: int
     sequence: np.ndarray  # content term ids of all texts in text order (a term may repeat)
     sequence_text: np.ndarray  # the text of each entry of ``sequence``
+    clauses: sp.csr_matrix  # clauses (of texts with two or more) x terms, weighted by idf
+    clause_verbs: sp.csr_matrix  # clauses x terms, 1 for the terms of the clause's verbs
+    clause_numbers: sp.csr_matrix  # clauses x terms, 1 for the clause's numbers
+    clause_mass: np.ndarray  # per clause: summed weight of its distinct content terms
+    clause_worded: np.ndarray  # per clause: has a content word in lower case
+    clause_ptr: np.ndarray  # the clauses of text t are rows clause_ptr[t]:clause_ptr[t + 1]
+    clause_text: list[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,6 +154,26 @@ def _stemmer() -> SnowballStemmer:
 def gazetteer_index() -> ActorIndex:
     """The shipped well-known aliases and demonyms (``UAE``, ``Turkish``) as an index."""
     return ActorIndex(tuple((e.actor, e.alias) for e in _gazetteer()))
+
+
+@functools.lru_cache(maxsize=1)
+def word_classes() -> dict[str, str]:
+    """Snowball stem -> the term of its class, from the shipped ``data/word_classes.csv``.
+
+    Examples
+    --------
+    >>> classes = word_classes()
+    >>> classes["seiz"] == classes["taken"] == "~seize", classes["fighter"]
+    (True, '~armed men')
+    """
+    text = resources.files("claimcompare").joinpath("data/word_classes.csv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    stem = _stemmer().stem
+    out: dict[str, str] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+        for word in row["words"].split("|"):
+            out[stem(word.strip().lower())] = "~" + row["class"]
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
@@ -204,31 +279,95 @@ def _quote_words(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-def relation_table(
-    texts: Sequence[str], *, actors: ActorIndex, min_quote_words: int
-) -> RelationTable:
-    """Content terms (aliases merged), actors and quotes of each text."""
-    matcher = _AliasMatcher(actors)
-    n = len(texts)
-    vocab: dict[str, int] = {}
-    words: list[int] = []
-    found_actors: list[frozenset[str]] = []
-    no_actors: frozenset[str] = frozenset()
-    lengths = []
+def _encode(
+    texts: Sequence[str], matcher: _AliasMatcher
+) -> tuple[list[list[str]], list[frozenset[str]]]:
+    """Lower-cased tokens of each text with actor aliases as ``@actor``, and its actors."""
+    tokens: list[list[str]] = []
+    found: list[frozenset[str]] = []
+    none: frozenset[str] = frozenset()
     for text in texts:
         lower = _TOKEN_RE.findall(text.lower())
         if matcher.first.isdisjoint(lower):
-            found_actors.append(no_actors)
+            found.append(none)
         else:
             raw = _TOKEN_RE.findall(text)
             if len(raw) != len(lower):  # lower() changed a token boundary (rare letters)
                 lower = [t.lower() for t in raw]
             lower, names = matcher.terms(raw, lower)
-            found_actors.append(frozenset(names))
-        lengths.append(len(lower))
-        words.extend([vocab.setdefault(t, len(vocab)) for t in lower])
-    # Each distinct word once: function words go (-1), the rest become stems or numbers.
-    stem = _stemmer().stem
+            found.append(frozenset(names))
+        tokens.append(lower)
+    return tokens, found
+
+
+def _clauses(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The clauses of the texts that have two or more, and where each text's clauses start."""
+    out: list[str] = []
+    ptr = [0]
+    for text in texts:
+        spans = clause_spans(text)
+        if len(spans) > 1:
+            out.extend(text[s:e] for s, e in spans)
+        ptr.append(len(out))
+    return out, np.asarray(ptr, dtype=np.int64)
+
+
+def _verbs(clause: str) -> list[str]:
+    """The verbs of a clause, lower-cased (see ``_VERB_RE``); none for a relative clause."""
+    first = _TOKEN_RE.match(clause)
+    if first is None or first.group().lower() in _RELATIVE:
+        return []
+    out = []
+    for m in _VERB_RE.finditer(clause):
+        word = (m.group("after") or m.group("past")).lower()
+        if m.group("past"):
+            before = clause[: m.start()].split()
+            if before and before[-1].lower() in _DETERMINERS:
+                continue
+        if word not in _NOT_VERBS and word not in _FUNCTION_WORDS:
+            out.append(word)
+    return out
+
+
+def _worded(texts: Sequence[str]) -> np.ndarray:
+    return np.fromiter(
+        (any(w not in _FUNCTION_WORDS for w in _LOWER_WORD_RE.findall(t)) for t in texts),
+        dtype=bool,
+        count=len(texts),
+    )
+
+
+def relation_table(
+    texts: Sequence[str],
+    *,
+    actors: ActorIndex,
+    min_quote_words: int,
+    mentions: Sequence[Sequence[str]] | None = None,
+) -> RelationTable:
+    """Content terms (aliases merged, word classes joined), actors, clauses and quotes of each
+    text; ``mentions`` adds, per text, actors it refers to without naming them."""
+    matcher = _AliasMatcher(actors)
+    n = len(texts)
+    tokens, found_actors = _encode(texts, matcher)
+    if mentions is not None:
+        extra, extra_actors = _encode(["; ".join(m) for m in mentions], matcher)
+        found_actors = [a | b for a, b in zip(found_actors, extra_actors, strict=True)]
+    else:
+        extra = [[] for _ in range(n)]
+    clause_texts, clause_ptr = _clauses(texts)
+    clause_tokens, _ = _encode(clause_texts, matcher)
+    vocab: dict[str, int] = {}
+    words: list[int] = []
+    lengths: list[int] = []
+    in_sequence: list[bool] = []
+    for own, added in zip(tokens, extra, strict=True):
+        words.extend([vocab.setdefault(t, len(vocab)) for t in own])
+        words.extend([vocab.setdefault(t, len(vocab)) for t in added])
+        lengths.append(len(own) + len(added))
+        in_sequence.extend([True] * len(own) + [False] * len(added))
+    # Each distinct word once: function words go (-1), the rest become stems or numbers, and
+    # words of one class one term.
+    stem, classes = _stemmer().stem, word_classes()
     term_ids: dict[str, int] = {}
     word_term = np.full(max(len(vocab), 1), -1, dtype=np.int64)
     for word, k in vocab.items():
@@ -236,39 +375,80 @@ def relation_table(
             term = word
         elif word in _FUNCTION_WORDS or (len(word) < 2 and not word.isdigit()):
             continue
+        elif word[0].isdigit():
+            term = word.replace(",", "")
         else:
-            term = word.replace(",", "") if word[0].isdigit() else stem(word)
+            term = stem(word)
+            term = classes.get(term, term)
         word_term[k] = term_ids.setdefault(term, len(term_ids))
+    is_number = np.zeros(max(len(term_ids), 1))
+    is_number[[k for term, k in term_ids.items() if term[0].isdigit()]] = 1.0
     row_arr = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
     term_arr = word_term[np.asarray(words, dtype=np.int64)] if words else row_arr
     keep = term_arr >= 0
     n_cols = max(len(term_ids), 1)
-    matrix = sp.csr_matrix(
-        (np.ones(int(keep.sum())), (row_arr[keep], term_arr[keep])), shape=(n, n_cols)
-    )
-    matrix.sum_duplicates()
-    matrix.data[:] = 1.0
+    matrix = _incidence(row_arr[keep], term_arr[keep], (n, n_cols))
     df = np.diff(matrix.tocsc().indptr)
     quoted = [_quote_words(t) if _QUOTE_CHARS.search(t) else () for t in texts]
     weights = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    # Clauses use the texts' terms and weights (a clause has no word its text lacks).
+    c_rows = np.repeat(
+        np.arange(len(clause_tokens), dtype=np.int64),
+        np.fromiter((len(t) for t in clause_tokens), dtype=np.int64, count=len(clause_tokens)),
+    )
+    c_terms = np.fromiter(
+        (word_term[vocab[t]] if t in vocab else -1 for c in clause_tokens for t in c),
+        dtype=np.int64,
+        count=len(c_rows),
+    )
+    c_keep = c_terms >= 0
+    clauses = _incidence(c_rows[c_keep], c_terms[c_keep], (len(clause_texts), n_cols))
+    v_rows: list[int] = []
+    v_terms: list[int] = []
+    for k, clause in enumerate(clause_texts):
+        for verb in _verbs(clause):
+            verb_term = int(word_term[vocab[verb]]) if verb in vocab else -1
+            if verb_term >= 0:
+                v_rows.append(k)
+                v_terms.append(verb_term)
+    verbs = _incidence(
+        np.asarray(v_rows, dtype=np.int64), np.asarray(v_terms, dtype=np.int64), clauses.shape
+    )
+    sequence_keep = keep & np.asarray(in_sequence, dtype=bool) if words else keep
     return RelationTable(
         terms=matrix,
         weighted=(matrix @ sp.diags(weights)).tocsr(),
         mass=np.asarray(matrix @ weights).ravel(),
         n_terms=np.diff(matrix.indptr),
-        worded=np.fromiter(
-            (any(w not in _FUNCTION_WORDS for w in _LOWER_WORD_RE.findall(t)) for t in texts),
-            dtype=bool,
-            count=n,
-        ),
-        sequence=term_arr[keep],
-        sequence_text=row_arr[keep],
+        worded=_worded(texts),
+        sequence=term_arr[sequence_keep],
+        sequence_text=row_arr[sequence_keep],
         actors=found_actors,
         quotes=quoted,
         quote_grams=[_grams(q, min_quote_words) for q in quoted],
         quote_content=[frozenset(w for x in q for w in x if _distinctive(w)) for q in quoted],
         min_quote_words=min_quote_words,
+        clauses=(clauses @ sp.diags(weights)).tocsr(),
+        clause_verbs=verbs,
+        clause_numbers=_nonzero((clauses @ sp.diags(is_number)).tocsr()),
+        clause_mass=np.asarray(clauses @ weights).ravel(),
+        clause_worded=_worded(clause_texts),
+        clause_ptr=clause_ptr,
+        clause_text=clause_texts,
     )
+
+
+def _nonzero(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    matrix.eliminate_zeros()
+    return matrix
+
+
+def _incidence(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
+    """A 0/1 matrix with a 1 at each ``(rows[k], cols[k])``."""
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix
 
 
 def tfidf(tab: RelationTable) -> sp.csr_matrix:
@@ -366,7 +546,11 @@ def pair_relations(
     Columns: ``coverage_a`` (share of a's weighted content found in b), ``coverage_b``,
     ``contained`` (``"a"`` when a is contained in b, ``"b"`` for the reverse, else empty),
     ``mutual`` (each is contained in the other: they restate each other, a paraphrase rather
-    than a containment) and ``shared_quote`` (the shared quoted words, or empty).
+    than a containment), ``shared_quote`` (the shared quoted words, or empty) and
+    ``shared_clause`` (when neither text is contained in the other: the clause of one that is
+    contained in the other, by the same rule with ``min_terms + 2`` shared terms, one of its
+    verbs and all its numbers, the best
+    covered first; or empty).
 
     A text is contained in the other when they share at least ``min_terms`` content terms,
     at least ``min_coverage`` of its weighted content is found in the other, and it has a
@@ -392,6 +576,9 @@ def pair_relations(
     )
     for k in np.flatnonzero(has_quote[ia] & has_quote[ib]).tolist():
         quote[k] = _shared_quote(tab, int(ia[k]), int(ib[k]))
+    clause = _shared_clause(
+        tab, ia, ib, np.flatnonzero(~(a_in | b_in)), min_coverage=min_coverage, min_terms=min_terms
+    )
     return pd.DataFrame(
         {
             "coverage_a": cov_a,
@@ -399,5 +586,44 @@ def pair_relations(
             "contained": contained,
             "mutual": mutual,
             "shared_quote": quote,
+            "shared_clause": clause,
         }
     )
+
+
+def _shared_clause(
+    tab: RelationTable,
+    ia: np.ndarray,
+    ib: np.ndarray,
+    todo: np.ndarray,
+    *,
+    min_coverage: float,
+    min_terms: int,
+) -> np.ndarray:
+    """For the pairs ``todo``: the best covered clause of one text contained in the other."""
+    out = np.full(len(ia), "", dtype=object)
+    best = np.zeros(len(ia))
+    ptr = tab.clause_ptr
+    for own, other in ((ia, ib), (ib, ia)):
+        first, count = ptr[own[todo]], ptr[own[todo] + 1] - ptr[own[todo]]
+        if not count.sum():
+            continue
+        pair = np.repeat(todo, count)
+        rows = np.repeat(first - np.r_[0, np.cumsum(count)[:-1]], count) + np.arange(count.sum())
+        both = tab.clauses[rows].multiply(tab.terms[other[pair]]).tocsr()
+        shared = np.asarray(both.sum(axis=1)).ravel()
+        mass = tab.clause_mass[rows]
+        cover = np.divide(shared, mass, out=np.zeros(len(rows)), where=mass > 0)
+        ok = (np.diff(both.indptr) > min_terms + 1) & (cover >= min_coverage)
+        # One of the clause's verbs is there too: the same thing done, not only the same names;
+        # and every number of the clause ("ended down 128 points" is not "gained 64 points").
+        found = tab.terms[other[pair]]
+        done = tab.clause_verbs[rows].multiply(found).getnnz(axis=1) > 0
+        numbers = tab.clause_numbers[rows]
+        same_numbers = numbers.getnnz(axis=1) == numbers.multiply(found).getnnz(axis=1)
+        ok &= tab.clause_worded[rows] & done & same_numbers
+        for k in np.flatnonzero(ok).tolist():
+            p = int(pair[k])
+            if (cover[k], tab.clause_text[rows[k]]) > (best[p], out[p]):
+                best[p], out[p] = cover[k], tab.clause_text[rows[k]]
+    return out

@@ -25,15 +25,24 @@ Four steps, each visible in the output:
      (half the shorter quote, or twice ``min_quote_words``), two of them distinctive (rarer
      than the few hundred most common English words; a spelling variant allowed by RapidFuzz
      ``partial_ratio``), as when outlets quote one spokesman;
+   - *shared clause*: neither claim is contained in the other, but one clause of one claim
+     is contained in the other claim (one shared content term more than a containment needs):
+     two compound claims that state one thing in common ("militia members ... have
+     reportedly seized control of the coastal city of Sirte, as Turkey has started deploying
+     troops ..." and "fighters loyal to rogue general Khalifa Haftar have taken the city of
+     Sirte, a former Islamic State group stronghold ...").
 
-   A pair is aligned when the model scores it at or above ``threshold`` or when one of these
-   relations holds, and the ``relation`` column says why: ``"containment"``, ``"paraphrase"``
-   (the model, or mutual coverage) or ``"shared_quote"``, in that order of precedence;
+   Words news uses for one thing ("seized" / "taken", "militia" / "fighters") count as one
+   term in the relations, and with ``align(claims, targets=...)`` the actors a claim's loaded
+   labels point at count as actors it names. A pair is aligned when the model scores it at or
+   above ``threshold`` or when one of these relations holds, and the ``relation`` column says
+   why: ``"containment"``, ``"paraphrase"`` (the model, or mutual coverage),
+   ``"shared_quote"`` or ``"shared_clause"``, in that order of precedence;
 4. **clustering** groups claims that state the same thing, ties broken on claim ids so the
    result does not depend on the order of the input. Two groups merge only when *every* two of
    their claims from different documents are *compatible*:
 
-   - a relation links them (containment, shared quote, each covering the other), or
+   - a relation links them (containment, shared quote or clause, each covering the other), or
    - both contain a third claim of the group (they share its statement), or
    - they have something in common (TF-IDF cosine at least half of ``min_cosine``; pairs
      below are never scored) and the model scores them at least ``threshold``, or at least
@@ -76,7 +85,7 @@ __all__ = ["Alignment", "ClaimAligner"]
 logger = logging.getLogger(__name__)
 
 _REQUIRED = ("claim_id", "doc_id", "outlet", "text")
-_RELATIONS = ("containment", "shared_quote")
+_RELATIONS = ("containment", "shared_quote", "shared_clause")
 _PAIR_COLUMNS = [
     "claim_a",
     "claim_b",
@@ -93,6 +102,7 @@ _PAIR_COLUMNS = [
     "coverage_b",
     "contained",
     "shared_quote",
+    "shared_clause",
     "shared_actors",
 ]
 _CLUSTER_COLUMNS = ["cluster_id", "claim_id", "doc_id", "outlet", "text", "size", "n_outlets"]
@@ -107,11 +117,13 @@ class Alignment:
     pairs : pandas.DataFrame
         Aligned pairs, one row per unordered pair with ``claim_a < claim_b``, highest score
         first: ``claim_a, claim_b, score`` (calibrated probability that both state the same
-        thing), ``relation`` (why the pair is aligned: ``"containment"``, ``"paraphrase"`` or
-        ``"shared_quote"``), the documents, outlets and texts, the TF-IDF ``cosine`` that
-        proposed the pair, ``coverage_a`` and ``coverage_b`` (share of each claim's weighted
-        content found in the other), ``contained`` (the id of the claim contained in the other,
-        else missing), ``shared_quote`` (the words both quote, else missing), ``shared_actors``
+        thing), ``relation`` (why the pair is aligned: ``"containment"``, ``"paraphrase"``,
+        ``"shared_quote"`` or ``"shared_clause"``), the documents, outlets and texts, the TF-IDF
+        ``cosine`` that proposed the pair, ``coverage_a`` and ``coverage_b`` (share of each
+        claim's weighted content found in the other), ``contained`` (the id of the claim
+        contained in the other, else missing), ``shared_quote`` (the words both quote, else
+        missing), ``shared_clause`` (the clause of one claim contained in the other, when
+        neither claim is contained in the other, else missing), ``shared_actors``
         (actors both name, aliases merged, ``"; "``-joined, else missing), and one column per
         signal of the pair model.
     clusters : pandas.DataFrame
@@ -149,7 +161,7 @@ class ClaimAligner:
     n_jobs : int, optional
         Threads of the similarity search, each holding one block of ``chunk_size`` rows;
         None uses up to 4 of the machine's cores, -1 all of them.
-    relations : tuple of str, default ("containment", "shared_quote")
+    relations : tuple of str, default ("containment", "shared_quote", "shared_clause")
         Relations that align a pair whatever its score (see the module docstring); ``()``
         aligns on the model's score alone.
     min_coverage : float, default 0.8
@@ -172,7 +184,7 @@ class ClaimAligner:
     >>> claims = cc.split_claims(cc.load_corpus("seeds/"))
     >>> alignment = ClaimAligner().align(claims)
     >>> sorted(set(alignment.pairs.relation))
-    ['containment', 'paraphrase', 'shared_quote']
+    ['containment', 'paraphrase', 'shared_clause', 'shared_quote']
     """
 
     def __init__(
@@ -321,8 +333,18 @@ class ClaimAligner:
 
     # -- claims ---------------------------------------------------------------------------------
 
-    def align(self, claims: pd.DataFrame) -> Alignment:
+    def align(self, claims: pd.DataFrame, *, targets: pd.DataFrame | None = None) -> Alignment:
         """Align a claims table (from :func:`~claimcompare.claims.split_claims`).
+
+        Parameters
+        ----------
+        claims : pandas.DataFrame
+            ``claim_id, doc_id, outlet, text`` (and ``kind``, when present).
+        targets : pandas.DataFrame, optional
+            ``claim_id`` and ``target``, such as :func:`~claimcompare.terms.find_loaded_terms`
+            returns: in the relations, each claim also names the actors its loaded labels point
+            at ("a renegade general" resolved to Khalifa Haftar names him). Missing targets
+            are ignored.
 
         Returns
         -------
@@ -341,11 +363,20 @@ class ClaimAligner:
         texts = table["text"].astype(str).tolist()
         docs = table["doc_id"].astype(str).to_numpy()
         outlets = table["outlet"].astype(str).to_numpy()
-        # Relations and candidates: one table over the distinct texts of all claims (weights
-        # are inverse document frequencies among them).
-        rel_texts, rel_row = _distinct(texts)
+        mentions = _mentions(table["claim_id"].astype(str).tolist(), targets)
+        # Relations and candidates: one table over the distinct texts (with the actors their
+        # labels point at) of all claims; weights are inverse document frequencies among them.
+        keyed: dict[tuple[str, tuple[str, ...]], int] = {}
+        rel_row = np.fromiter(
+            (keyed.setdefault(key, len(keyed)) for key in zip(texts, mentions, strict=True)),
+            dtype=np.int64,
+            count=n,
+        )
         rtab = _relations.relation_table(
-            rel_texts, actors=index, min_quote_words=int(self.min_quote_words)
+            [text for text, _ in keyed],
+            actors=index,
+            min_quote_words=int(self.min_quote_words),
+            mentions=[m for _, m in keyed] if targets is not None else None,
         )
         vectors = _relations.tfidf(rtab)
         min_cosine_ = float(self.min_cosine)
@@ -458,8 +489,8 @@ _LOOKAHEAD = 4096
 #: Least number of shared content terms of a containment or a mutual coverage.
 _MIN_TERMS = 3
 #: Relation bits of a pair (i, j), i < j: i in j, j in i, each in the other, a shared quote.
-_FIRST_IN, _SECOND_IN, _MUTUAL, _QUOTE = 1, 2, 4, 8
-_LINKS = _FIRST_IN | _SECOND_IN | _MUTUAL | _QUOTE
+_FIRST_IN, _SECOND_IN, _MUTUAL, _QUOTE, _CLAUSE = 1, 2, 4, 8, 32
+_LINKS = _FIRST_IN | _SECOND_IN | _MUTUAL | _QUOTE | _CLAUSE
 #: Not a relation: the pair's TF-IDF cosine is below half of ``min_cosine`` (far below what
 #: the search proposes), so no score makes it compatible and none is computed.
 _FAR = 16
@@ -515,6 +546,28 @@ def _check_claims(claims: Any) -> pd.DataFrame:
     return claims.copy()
 
 
+def _mentions(ids: list[str], targets: pd.DataFrame | None) -> list[tuple[str, ...]]:
+    """Per claim, the sorted distinct targets ``targets`` gives it."""
+    if targets is None:
+        return [()] * len(ids)
+    if not isinstance(targets, pd.DataFrame):
+        raise ParameterError(
+            "targets must be a DataFrame with claim_id and target columns (such as "
+            f"find_loaded_terms() returns), got {type(targets).__name__}"
+        )
+    missing = [c for c in ("claim_id", "target") if c not in targets.columns]
+    if missing:
+        raise InputError(
+            f"targets lacks column(s) {missing}; needs ['claim_id', 'target'], "
+            f"has {[str(c) for c in targets.columns]}"
+        )
+    found: dict[str, set[str]] = {}
+    for claim, target in zip(targets["claim_id"].tolist(), targets["target"].tolist(), strict=True):
+        if isinstance(claim, str) and isinstance(target, str) and target.strip():
+            found.setdefault(claim, set()).add(target.strip())
+    return [tuple(sorted(found.get(i, ()))) for i in ids]
+
+
 def _bits(rel: pd.DataFrame, relations: frozenset[str]) -> np.ndarray:
     """Relation bits of each pair (see _FIRST_IN ...), for the relations switched on."""
     bits = np.zeros(len(rel), dtype=np.int64)
@@ -525,6 +578,8 @@ def _bits(rel: pd.DataFrame, relations: frozenset[str]) -> np.ndarray:
         bits |= np.where(rel["mutual"].to_numpy(dtype=bool), _MUTUAL, 0)
     if "shared_quote" in relations:
         bits |= np.where(rel["shared_quote"].to_numpy() != "", _QUOTE, 0)
+    if "shared_clause" in relations:
+        bits |= np.where(rel["shared_clause"].to_numpy() != "", _CLAUSE, 0)
     return bits
 
 
@@ -536,8 +591,10 @@ def _label(
     threshold: float,
     relations: frozenset[str],
 ) -> np.ndarray:
-    """Why each pair is aligned (``""`` when it is not): containment, paraphrase, shared quote."""
+    """Why each pair is aligned (``""`` when it is not): containment, paraphrase, shared quote
+    or clause."""
     label = np.full(len(bits), "", dtype=object)
+    label[(bits & _CLAUSE) > 0] = "shared_clause"
     label[(bits & _QUOTE) > 0] = "shared_quote"
     label[(scores >= threshold) | ((bits & _MUTUAL) > 0)] = "paraphrase"
     label[(bits & (_FIRST_IN | _SECOND_IN)) > 0] = "containment"
@@ -581,6 +638,7 @@ def _pair_frame(
             "coverage_b": rel["coverage_b"].to_numpy(dtype=np.float64),
             "contained": pd.array(_missing(which.tolist()), dtype="str"),
             "shared_quote": pd.array(_missing(rel["shared_quote"].tolist()), dtype="str"),
+            "shared_clause": pd.array(_missing(rel["shared_clause"].tolist()), dtype="str"),
             "shared_actors": pd.array(
                 _missing(_relations.shared_actors(rtab, rel_row[ia], rel_row[ib])), dtype="str"
             ),

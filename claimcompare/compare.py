@@ -63,7 +63,7 @@ __all__ = [
 ]
 
 #: The stages :func:`compare` reports to its ``progress`` callback, in order.
-STAGES = ("claims", "actors", "align", "terms", "facts")
+STAGES = ("claims", "actors", "terms", "align", "facts")
 
 FINDING_COLUMNS = [
     "cluster_id",
@@ -719,10 +719,11 @@ def compare(
     stage("actors")
     actor_table = find_actors(corpus, actors)
     index = ActorIndex.from_frame(actor_table)
-    stage("align")
-    alignment = aligner.align(claims)
     stage("terms")
     terms = find_loaded_terms(corpus, lexicon, index)
+    stage("align")
+    # A label's target is a mention of its actor: "a renegade general" names Haftar.
+    alignment = aligner.align(claims, targets=terms)
     stage("facts")
     own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
     labels = {

@@ -86,7 +86,7 @@ def test_clusters_follow_the_documented_rule(claims: pd.DataFrame, alignment: Al
         for i, x in enumerate(ids):
             for y in ids[i + 1 :]:
                 r = rel(x, y)
-                if r.contained or r.mutual or r.shared_quote:
+                if r.contained or r.mutual or r.shared_quote or r.shared_clause:
                     continue  # a relation links them
                 others = [z for z in ids if z not in (x, y)]
                 if any(inside(z, x) and inside(z, y) for z in others):
@@ -104,7 +104,9 @@ def test_pairs_carry_score_and_signals(alignment: Alignment) -> None:
     columns = set(alignment.pairs.columns)
     assert {"claim_a", "claim_b", "score", "cosine", "char_cosine"} <= columns
     assert {"relation", "coverage_a", "coverage_b", "contained", "shared_quote"} <= columns
-    assert set(alignment.pairs.relation) <= {"paraphrase", "containment", "shared_quote"}
+    assert "shared_clause" in columns
+    relations = {"paraphrase", "containment", "shared_quote", "shared_clause"}
+    assert set(alignment.pairs.relation) <= relations
     threshold = cc.align.PairModel.default().threshold_
     by_model = alignment.pairs[alignment.pairs.relation == "paraphrase"]
     assert (
@@ -238,6 +240,7 @@ def test_relations_are_symmetric(a: str, b: str, others: list[str]) -> None:
     assert ab.coverage_a == ba.coverage_b and ab.coverage_b == ba.coverage_a
     assert {"a": "b", "b": "a", "": ""}[ab.contained] == ba.contained
     assert ab.mutual == ba.mutual and ab.shared_quote == ba.shared_quote
+    assert ab.shared_clause == ba.shared_clause
 
 
 @settings(max_examples=40, deadline=None)
@@ -248,6 +251,84 @@ def test_a_claim_is_contained_in_itself_plus_a_clause(short: str, clause: str) -
     assert found.coverage_a == pytest.approx(1.0)
     if len(set(short.split())) >= 3:
         assert found.contained == "a" or found.mutual
+
+
+_PAST = st.sampled_from("captured deployed stormed shelled".split())
+#: Words of no class of data/word_classes.csv: each its own content term.
+_PLAIN = st.lists(
+    st.sampled_from(
+        "haftar sirte tripoli egypt ceasefire offensive airport parliament envoy mercenaries "
+        "uprising oilfields convoy barracks".split()
+    ),
+    min_size=3,
+    max_size=9,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_PLAIN, _PAST, _PLAIN, _SENTENCE, _SENTENCE)
+def test_a_clause_stated_in_two_compound_claims_is_shared(
+    subject: str, verb: str, rest: str, left: str, right: str
+) -> None:
+    clause = f"{subject} {verb} {rest}"
+    a, b = f"{clause}, while {left}", f"{clause}, as {right}"
+    found = _relate(a, b)
+    if found.contained or found.mutual:
+        assert found.shared_clause == ""  # a stronger relation says it already
+    elif len(set(clause.split())) >= 5:
+        assert found.shared_clause == clause
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shared"),
+    [
+        (
+            "Militia members operating under the command of renegade general Khalifa Haftar have "
+            "reportedly seized control of the coastal city of Sirte, as Turkey has started "
+            "deploying troops to support the government in the capital, Tripoli.",
+            "Libyan fighters loyal to rogue general Khalifa Haftar have taken the city of Sirte, "
+            "a former Islamic State group stronghold and hometown of Muammar Gaddafi.",
+            "Libyan fighters loyal to rogue general Khalifa Haftar have taken the city of Sirte",
+        ),
+        (  # the same names, not the same thing done
+            "Haftar urged his self-proclaimed Libyan National Army (LNA) forces to fight on.",
+            "The media office of Haftar's self-proclaimed Libyan National Army (LNA) announced "
+            "an advance, and the army took two towns.",
+            "",
+        ),
+        (  # a relative clause describes a noun; the other claim has no "controlled"
+            "Forces loyal to Haftar advanced, with skirmishes south of Tripoli, which is "
+            "controlled by the internationally-recognized government of Fayez al-Sarraj.",
+            "Since 2014, Libya has been divided between two rival camps: one in the east, the "
+            "other, the internationally-recognized government of Fayez al-Sarraj, in Tripoli.",
+            "",
+        ),
+    ],
+    ids=["sirte, worded differently", "no shared verb", "relative clause"],
+)
+def test_shared_clause(a: str, b: str, shared: str) -> None:
+    assert _relate(a, b).shared_clause == shared
+
+
+def test_word_classes_and_hedges_do_not_count_as_different_content() -> None:
+    found = _relate("Militia members reportedly seized the port.", "Fighters took the port.")
+    assert found.coverage_b == pytest.approx(1.0)
+
+
+def test_label_targets_count_as_mentions(claims: pd.DataFrame) -> None:
+    corpus = cc.load_corpus("seeds/")
+    terms = cc.find_loaded_terms(corpus)
+    alignment = ClaimAligner().align(claims, targets=terms)
+    pairs = alignment.pairs.set_index(["claim_a", "claim_b"])
+    sirte = pairs.loc[("000_348943f42b5aa69a#1", "001_61a362be6e1436b7#1")]
+    assert sirte.relation == "shared_clause"
+    # "a renegade general" in 000 points at Khalifa Haftar, whom 001 names: more of 001 in 000
+    plain = ClaimAligner().align(claims).pairs.set_index(["claim_a", "claim_b"])
+    assert sirte.coverage_b > plain.loc[sirte.name].coverage_b
+    with pytest.raises(cc.InputError, match="targets lacks column"):
+        ClaimAligner().align(claims, targets=terms.drop(columns="target"))
+    with pytest.raises(cc.ParameterError, match="targets must be a DataFrame"):
+        ClaimAligner().align(claims, targets=[("a", "b")])  # type: ignore[arg-type]
 
 
 def test_uae_and_united_arab_emirates_are_one_term() -> None:
@@ -313,5 +394,6 @@ def test_pair_scores_and_relations_are_symmetric(claims: pd.DataFrame, data: st.
     ba = _relations.pair_relations(tab, ib, ia, min_coverage=0.8, min_terms=3)
     assert ab.coverage_a.tolist() == ba.coverage_b.tolist()
     assert ab.shared_quote.tolist() == ba.shared_quote.tolist()
+    assert ab.shared_clause.tolist() == ba.shared_clause.tolist()
     swap = {"a": "b", "b": "a", "": ""}
     assert [swap[c] for c in ab.contained] == ba.contained.tolist()

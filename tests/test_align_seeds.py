@@ -118,9 +118,10 @@ GROUPS = (
     Group(
         "sirte taken",
         "Haftar's forces took Sirte: 000's lead ('militia ... seized control of the coastal city "
-        "of Sirte') and 001's ('fighters loyal to ... Haftar have taken the city of Sirte').",
-        required=(),
-        allowed=(
+        "of Sirte') and 001's ('fighters loyal to ... Haftar have taken the city of Sirte'): "
+        "each claim goes on with something else, so it is their first clauses that agree "
+        "(relation shared_clause).",
+        required=(
             ("000", "Militia members operating under the command"),
             ("001", "Libyan fighters loyal to rogue general"),
         ),
@@ -290,10 +291,9 @@ def test_corpus_actors_give_the_same_required_clusters(claims: pd.DataFrame) -> 
 @pytest.mark.parametrize(
     "pair",
     [
-        (("000", "Militia members operating under the command"), ("001", "Libyan fighters loyal")),
         (("001", "Turkey President Tayyip Recep Erdogan"), ("003", "Ankara recently deployed")),
     ],
-    ids=["sirte taken", "ankara deployed"],
+    ids=["ankara deployed"],
 )
 def test_known_misses(claims: pd.DataFrame, alignment: Alignment, pair: tuple[Ref, Ref]) -> None:
     cluster = _cluster(alignment)

@@ -172,6 +172,14 @@ def test_compare_returns_every_table(result: cc.Comparison) -> None:
     assert (result.conflicts.outlet_a != result.conflicts.outlet_b).all()
 
 
+def test_compare_reports_the_sirte_claim_hedged_in_one_outlet_only(result: cc.Comparison) -> None:
+    # 000 "have reportedly seized control of ... Sirte", 001 "have taken the city of Sirte"
+    hedges = result.conflicts[result.conflicts.kind == "hedge"]
+    found = hedges[(hedges.claim_a == f"{S000}#1") & (hedges.claim_b == f"{S001}#1")]
+    assert found[["value_a", "value_b"]].values.tolist() == [["reportedly", "no hedge"]]
+    assert hedges.claim_a.isin([f"{S000}#1"]).all()  # no other hedge difference on the seeds
+
+
 def test_compare_does_not_depend_on_document_order(
     corpus: cc.Corpus, result: cc.Comparison
 ) -> None:
