@@ -521,7 +521,8 @@ def same_target(gold: str, predicted: str | None, index: ActorIndex | None = Non
     name's words all occur in the other ("Trump" and "Donald Trump", "Republicans" and
     "Republican lawmakers"), if one is the other's initials ("IRS"), or if both end in the same
     surname of three or more letters. A gold "Obama administration" or "Romney campaign" needs
-    "administration" or "campaign" in the prediction: it is not "Barack Obama".
+    "administration" or "campaign" in the prediction: it is not "Barack Obama"; "White House"
+    names an administration (the seat for the government of the day).
 
     Examples
     --------
@@ -535,6 +536,8 @@ def same_target(gold: str, predicted: str | None, index: ActorIndex | None = Non
     (True, True)
     >>> same_target("Republican_Lawmakers", "GOP"), same_target("Obama_campaign", "Obama")
     (True, False)
+    >>> same_target("Obama's_administration", "White House"), same_target("Obama", "White House")
+    (True, False)
     """
     if predicted is None or (isinstance(predicted, float) and np.isnan(predicted)):
         return False
@@ -543,6 +546,9 @@ def same_target(gold: str, predicted: str | None, index: ActorIndex | None = Non
     g, p = _name_tokens(gold.replace("_", " ")), _name_tokens(predicted)
     if not g or not p:
         return False
+    for body, seat in ((g, p), (p, g)):
+        if "administration" in body and seat == ["white", "house"]:
+            return True  # "the White House" is the sitting administration
     if set(g) & _ROLE_WORDS and not set(g) & set(p) & _ROLE_WORDS:
         return False
     if set(g) <= set(p) or set(p) <= set(g):

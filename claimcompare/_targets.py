@@ -16,12 +16,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from .actors import Mention
 from .claims import Claim
 
 __all__: list[str] = []
 
+# A date word in a name marks a capitalisation accident of the actor finder ("CNN Friday"),
+# and so does a capitalised function word or verb at its start ("At Chick", "Asked Wednesday").
+_DATE_WORDS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+    July August September October November December
+    """.split()
+)
+_NOT_NAME_START = frozenset(
+    """
+    A An And As Asked At But By During For From If In Into It On Or Since So That The Then This
+    Though To Under Until When Where While With Without Yet
+    """.split()
+)
+# A title word before a surname in an actor's name: "Mr. Santorum", "Sen. Cruz".
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen senator rep representative gov governor president gen general".split()
+)
 # A person's title right before a one-word name: "President Obama", "Mr. Ryan", "Sen. Cruz".
 _TITLE_BEFORE = re.compile(
     r"\b(?:President|Vice\s+President|Mr|Mrs|Ms|Dr|Sen|Senator|Rep|Representative|Gov|"
@@ -76,6 +95,10 @@ _LEAD_PREPOSITION = re.compile(
     r"\b(?:according\s+to|told|to|for|with|from|by|about|against|of|on|at|than)\s+"
     r"(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,3}$"
 )
+# "X, who ...", "X – who ...": a relative clause about the name right before it.
+_RELATIVE = re.compile(r"\s*(?:,|[\u2013\u2014-]+)?\s*who\s+(?:[\w'\u2019-]+\s+){0,4}")
+# "he", "she" as the subject right before the words ("as she doubled down").
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[a-z][\w'\u2019-]*\s+){0,2}$", re.I)
 _ANTECEDENT_CLAIMS = 3  # how many claims back a pronoun looks for its person
 
 
@@ -88,8 +111,11 @@ def refine_kinds(
       ``person``;
     - a name ending in a plural member noun ("Democrats", "Senate Republicans") is a group,
       an ``organisation``;
-    - a name with a publication word ("Wall Street Journal", "Huffington Post") is an
-      ``organisation``, not a person.
+    - a name with a publication word ("Wall Street Journal", "Huffington Post") is
+      ``other``, not a person or organisation (a source, not whom the words are about);
+    - a name of two or more words with a weekday or month in it ("CNN Friday") or that starts
+      with a capitalised function word or verb ("At Chick", "Asked Wednesday") is ``other``:
+      the actor finder joined capitalised words that are not one name.
 
     ``mentions`` is ``(text, mentions of the index in text)`` for each document.
     """
@@ -118,6 +144,8 @@ def refine_kinds(
             out[actor] = "other"  # a publication is a source, not whom the words are about
         if actor in _US_STATES or _PARTY_TAG.match(actor) or re.search(r"[a-z]ic$", last):
             out[actor] = "other"  # a state, a party tag, an adjective ("Roman Catholic")
+        if len(words) >= 2 and (set(words) & _DATE_WORDS or words[0] in _NOT_NAME_START):
+            out[actor] = "other"  # "CNN Friday", "At Chick": not a name
     return out
 
 
@@ -146,9 +174,17 @@ def named_as(
     return men
 
 
+def named(mention: Mention) -> bool:
+    """Whether a mention names its actor (not "the president" of :func:`title_mentions`)."""
+    return not mention.alias.startswith(_TITLE_ALIAS)
+
+
 def main_people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[tuple[str, int]]:
-    """People of a document by mentions, most first, ties by name (deterministic)."""
-    counts = Counter(m.actor for m in mentions if kinds.get(m.actor) == "person")
+    """People of a document by mentions, most first, ties by name (deterministic).
+
+    Only names count: "the president" (:func:`title_mentions`) does not.
+    """
+    counts = Counter(m.actor for m in mentions if kinds.get(m.actor) == "person" and named(m))
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -201,6 +237,65 @@ def pronoun_person(
     return None
 
 
+def clause_subject(
+    text: str,
+    claims: Sequence[Claim],
+    k: int,
+    start: int,
+    mentions: Sequence[Mention],
+    kinds: Mapping[str, str],
+) -> tuple[str, str] | None:
+    """Who the words at ``start`` in ``claims[k]`` are said of, from the clause they are in.
+
+    - a relative clause on a name: "Vicente Fox – who went on a tear" -> Vicente Fox
+      (``relative clause``);
+    - "he" or "she" up to two words before: the claim's subject named before the pronoun
+      ("Ginsburg faced a call from Trump to resign as she doubled down" -> Ginsburg,
+      ``he/she: subject``), else the person subject of one of the three claims before
+      (``he/she: subject of a claim before``).
+
+    Returns ``(actor, rule)`` or None.
+
+    Examples
+    --------
+    >>> from claimcompare.document import Document
+    >>> from claimcompare.claims import claims_of
+    >>> text = "Vicente Fox, who went on a tear, spoke. Ann Lee met Bo Ray as she grinned."
+    >>> doc = Document(doc_id="d", text=text)
+    >>> claims = claims_of(doc)
+    >>> people = {"Vicente Fox": "person", "Ann Lee": "person", "Bo Ray": "person"}
+    >>> mentions = [Mention(s, s + len(n), n, n, n) for n in people for s in [text.index(n)]]
+    >>> mentions.sort(key=lambda m: m.start)
+    >>> clause_subject(text, claims, 0, text.index("tear"), mentions, people)
+    ('Vicente Fox', 'relative clause')
+    >>> clause_subject(text, claims, 1, text.index("grinned"), mentions, people)
+    ('Ann Lee', 'he/she: subject')
+    """
+    claim = claims[k]
+    named = [
+        m
+        for m in mentions
+        if claim.start <= m.start
+        and m.end <= start
+        and kinds.get(m.actor) in ("person", "organisation")
+    ]
+    if named and _RELATIVE.fullmatch(text, named[-1].end, start):
+        return named[-1].actor, "relative clause"
+    pronoun = _PRONOUN_BEFORE.search(text, claim.start, start)
+    if pronoun is None:
+        return None
+    people = {a: kind for a, kind in kinds.items() if kind == "person"}
+    head = replace(claim, end=pronoun.start(), text=text[claim.start : pronoun.start()])
+    subject = claim_subject(text, head, mentions, people)
+    if subject is not None:
+        return subject.actor, "he/she: subject"
+    for j in range(k - 1, max(-1, k - 1 - _ANTECEDENT_CLAIMS), -1):
+        subject = claim_subject(text, claims[j], mentions, people)
+        if subject is not None:
+            return subject.actor, "he/she: subject of a claim before"
+    return None
+
+
 def third_person_before(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has "he", "him", "his", "she" or "her" in it."""
     return _THIRD_PERSON.search(text, start, end) is not None
@@ -218,6 +313,8 @@ def surname_mentions(
     owners: dict[str, set[str]] = {}
     for actor, kind in kinds.items():
         words = actor.split()
+        if _untitled(actor) != actor and " " not in _untitled(actor):
+            continue  # "Mr. Obama" is linked to its person by link_surnames
         for w in words[-1:]:
             owners.setdefault(w, set()).add(actor if kind == "person" and len(words) >= 2 else "")
     surnames = {
@@ -239,21 +336,116 @@ def surname_mentions(
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
 
 
+def _untitled(actor: str) -> str:
+    """An actor's name without leading title words: "Mr. Santorum" -> "Santorum"."""
+    words = actor.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+# Titles a person holds in a text ("President Obama", "Sen. Cruz") and the common noun that
+# stands for them later ("the president", "the senator").
+_TITLE_NOUNS = {
+    "president": "president",
+    "sen": "senator",
+    "senator": "senator",
+    "gov": "governor",
+    "governor": "governor",
+    "speaker": "speaker",
+    "secretary": "secretary",
+    "mayor": "mayor",
+    "sheriff": "sheriff",
+    "justice": "justice",
+    "judge": "judge",
+    "gen": "general",
+    "general": "general",
+    "congressman": "congressman",
+    "congresswoman": "congresswoman",
+    "chairman": "chairman",
+    "chairwoman": "chairwoman",
+}
+_TITLED = re.compile(
+    r"(?<![\w-])(?P<prev>former|then|ex|vice|deputy|lieutenant|assistant|attorney|surgeon|"
+    r"press|state|under)?[\s-]*\b(?P<title>President|Sen|Senator|Gov|Governor|Speaker|Secretary|"
+    r"Mayor|Sheriff|Justice|Judge|Gen|General|Congressman|Congresswoman|Chairman|Chairwoman)"
+    r"\.?\s+$",
+    re.IGNORECASE,
+)
+_TITLE_ALIAS = "the "
+_THE_TITLE = re.compile(
+    r"\b(?:the|The)\s+(?P<title>president|senator|governor|speaker|secretary|mayor|sheriff|"
+    r"justice|judge|general|congressman|congresswoman|chairman|chairwoman)\b"
+    r"(?!\s+(?:of|for|pro)\b)(?!\s+[A-Z])"
+)
+
+
+def title_mentions(
+    text: str, mentions: Sequence[Mention], kinds: Mapping[str, str]
+) -> list[Mention]:
+    """``mentions`` plus "the president", "the senator" for the text's one person so titled.
+
+    A person holds a title in a text when it stands right before one of their mentions
+    ("President Obama", "Sen. Cruz"), not after "former", "vice", "then-", ... . Where exactly
+    one person holds a title, each "the <title>" (not followed by "of", "for" or a name) is
+    a mention of that person (the title noun itself; alias: "the <title>"). Sorted by position.
+
+    Examples
+    --------
+    >>> text = "President Obama met Sen. Ted Cruz. The president spoke; the senator left."
+    >>> men = [Mention(10, 15, "Obama", "Barack Obama", "Obama"),
+    ...        Mention(25, 33, "Ted Cruz", "Ted Cruz", "Ted Cruz")]
+    >>> kinds = {"Barack Obama": "person", "Ted Cruz": "person"}
+    >>> [(m.text, m.actor) for m in title_mentions(text, men, kinds)][2:]
+    [('president', 'Barack Obama'), ('senator', 'Ted Cruz')]
+    """
+    holders: dict[str, set[str]] = {}
+    for men in mentions:
+        if kinds.get(men.actor) != "person":
+            continue
+        hit = _TITLED.search(text[max(0, men.start - 40) : men.start])
+        if hit is None or hit.group("prev"):
+            continue
+        noun = _TITLE_NOUNS[hit.group("title").lower()]
+        holders.setdefault(noun, set()).add(men.actor)
+    titled = {noun: next(iter(who)) for noun, who in holders.items() if len(who) == 1}
+    if not titled:
+        return list(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for hit in _THE_TITLE.finditer(text):
+        noun = hit.group("title").lower()
+        s, e = hit.span("title")
+        if noun not in titled or any(a < e and s < b for a, b in taken):
+            continue
+        extra.append(Mention(s, e, hit.group("title"), titled[noun], _TITLE_ALIAS + noun))
+    return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+
+
 def link_surnames(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[Mention]:
     """Mentions of a one-word actor ("Obama") given to the one person whose surname it is.
 
-    :func:`~claimcompare.actors.find_actors` sometimes keeps "Obama" apart from "Barack
-    Obama"; where exactly one person of two or more name words ends in the one-word name, its
-    mentions are that person's.
+    :func:`~claimcompare.actors.find_actors` sometimes keeps "Obama" (or "Mr. Obama") apart
+    from "Barack Obama"; where exactly one person of two or more name words ends in the
+    one-word name (a leading title such as "Mr." or "Sen." left aside), its mentions are that
+    person's.
+
+    Examples
+    --------
+    >>> men = [Mention(0, 12, "Mr. Santorum", "Mr. Santorum", "Mr. Santorum")]
+    >>> kinds = {"Rick Santorum": "person", "Mr. Santorum": "other"}
+    >>> [m.actor for m in link_surnames(men, kinds)]
+    ['Rick Santorum']
     """
     full: dict[str, set[str]] = {}
     for actor, kind in kinds.items():
-        words = actor.split()
+        words = _untitled(actor).split()
         if kind == "person" and len(words) >= 2:
             full.setdefault(words[-1], set()).add(actor)
     out = []
     for m in mentions:
-        owners = full.get(m.actor, set()) if " " not in m.actor else set()
+        bare = _untitled(m.actor)
+        owners = full.get(bare, set()) if " " not in bare else set()
         if len(owners) == 1:
             m = Mention(
                 start=m.start, end=m.end, text=m.text, actor=next(iter(owners)), alias=m.alias

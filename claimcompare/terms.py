@@ -204,16 +204,20 @@ _ROLE_NOUNS = (
 )
 _FUNCTION = frozenset(
     """
-    a an and as at but by for from in into of on or that the their these this those to which
-    who whom whose with
+    a about after against an and as at before but by for from in into like of on or over than
+    that the their these this those to toward towards upon whether which who whom whose with
     """.split()
 )
 _DEFINITE = frozenset({"the", "these", "those", "this", "that", "his", "her", "its", "their"})
 _COPULA = re.compile(
-    r"\s+(?:is|was|are|were|remains|remained|became|becomes|has\s+been|had\s+been|have\s+been)"
-    r"\s+(?:[\w-]+\s+){0,8}$"
+    r"\s+(?:is|was|are|were|remains|remained|became|becomes|has\s+been|had\s+been|have\s+been|"
+    r"(?:would|will|could|might|may|to)\s+be)"
+    r"\s+(?:[\w\"'\u201c\u2018-]+\s+){0,8}[\"'\u201c\u2018]?$"
 )
 _LINKED = re.compile(r"[-\u2010\u2011](?:linked|backed|led|aligned|allied)\s+(?:[\w-]+\s+){0,2}$")
+# a given span that ends like a verb form ("assailed", "mocking"), unless a determiner precedes
+# it ("the embattled general")
+_VERB_SPAN = re.compile(r"[a-z](?:ed|ing)$")
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}$")
 _PRONOUN = re.compile(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _OWN_SIDE = re.compile(r"\b(?:his|her|its|their)\s+$", re.IGNORECASE)
@@ -316,7 +320,11 @@ class _Context:
         self.mention_starts = [m.start for m in self.mentions]
         self.match_starts = [m.start for m in self.matches]
         self.headline = next((c for c in self.claims if c.kind == "heading"), None)
-        people = Counter(m.actor for m in self.mentions if self.kinds.get(m.actor) == "person")
+        people = Counter(
+            m.actor
+            for m in self.mentions
+            if self.kinds.get(m.actor) == "person" and _targets.named(m)
+        )
         ranked = people.most_common(2)
         self.main_person: tuple[str, int] | None = None
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -431,10 +439,16 @@ class _Context:
         gap = self.text[m.end : men.start]
         if not _NAME_GAP.fullmatch(gap) or "\n" in gap:
             return None
-        if m.entry == _SPAN_ENTRY and not {w.lower() for w in _WORD.findall(gap)} & _ROLE_NOUNS:
+        if m.entry == _SPAN_ENTRY:
             # a given span is not known to be a label: "Rubio assailed Obama", "the
-            # prestigious Whittington Lecture"; only "hapless general Haftar" names its referent
-            return None
+            # prestigious Whittington Lecture"; only "hapless general Haftar" names its referent,
+            # and a verb form before a title names its object ("assailed Justice Ginsburg")
+            if not {w.lower() for w in _WORD.findall(gap)} & _ROLE_NOUNS:
+                return None
+            before = _WORD.findall(self.text[max(0, m.start - 20) : m.start])[-1:]
+            determined = bool(before) and before[0].lower() in _DEFINITE | {"a", "an"}
+            if _VERB_SPAN.search(m.text) and not determined:
+                return None
         if any(w.lower() in _FUNCTION | _GOVERNMENT_NOUNS for w in _WORD.findall(gap)):
             return None
         if not self.targetable(men):
@@ -559,6 +573,11 @@ class _Context:
         if any(s < m.end and m.start < e for s, e in claim.quotes):
             return None
         k = self.claim_index(claim)
+        local = _targets.clause_subject(
+            self.text, self.claims, k, m.start, self.mentions, self.kinds
+        )
+        if local is not None:
+            return _Found(*local)
         person = _targets.pronoun_person(self.text, self.claims, k, self.mentions, self.kinds)
         if person is not None:
             return _Found(person, "he/she: subject of a claim before")
@@ -571,6 +590,15 @@ class _Context:
     def _speaker_or_subject(self, m: TermMatch, claim: Claim | None) -> _Found:
         if claim is None:
             return _NONE
+        men = self.previous_mention(m.start)
+        if (
+            m.category == "hedge"
+            and men is not None
+            and men.start >= claim.start
+            and self.targetable(men)
+            and self.text[men.end : m.start].isspace()
+        ):  # "Clinton apparently was not": the hedge is about the subject it follows
+            return _Found(men.actor, "name before")
         who = self.speaker_target(claim)
         if who is not None:
             return who
@@ -760,6 +788,7 @@ def find_loaded_terms(
     found = [(d, _targets.surname_mentions(d.text, index.find(d.text), base)) for d in docs]
     kinds = _targets.refine_kinds(base, [(d.text, f) for d, f in found])
     found = [(d, _targets.link_surnames(f, kinds)) for d, f in found]
+    found = [(d, _targets.title_mentions(d.text, f, kinds)) for d, f in found]
     government = _government(index)
     rows: list[dict[str, object]] = []
     for doc, mentions in found:
@@ -864,6 +893,7 @@ def span_targets(
     mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
     kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
     mentions = _targets.link_surnames(mentions, kinds)
+    mentions = _targets.title_mentions(doc.text, mentions, kinds)
     government = _government(index)
     for probe in probes:
         # each span is resolved on its own, beside the lexicon's matches it does not overlap

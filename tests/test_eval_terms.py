@@ -62,6 +62,8 @@ def test_same_target() -> None:
     assert not same_target("Obama_campaign", "Obama")
     assert not same_target("Obama's_administration", "Barack Obama")
     assert same_target("Obama_administration", "Obama administration")
+    assert same_target("Obama_administration", "White House")  # the seat of the administration
+    assert not same_target("Barack_Obama", "White House")
 
 
 def test_token_counts_drop_stopwords() -> None:

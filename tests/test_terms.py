@@ -484,3 +484,92 @@ def test_an_evaluative_word_points_at_the_main_person_named_in_its_claim() -> No
     got = dict(zip(terms.term, terms.target, strict=True))
     assert got["disgraceful"] == "Paul Ryan"
     assert got["restive"] is None  # a word on a place is not about a person
+
+
+# clause, title and name rules (issue 4; chosen on BASIL 2010-2016) ---------------------------
+def test_date_words_and_leading_function_words_are_no_actor_names() -> None:
+    index = ActorIndex.from_actors({"CNN Friday": [], "At Chick": [], "Anita Russell": []})
+    text = "CNN Friday reported it. At Chick a crowd met Anita Russell."
+    kinds = _targets.refine_kinds(actor_kinds(index), [(text, index.find(text))])
+    assert kinds["CNN Friday"] == kinds["At Chick"] == "other"
+    assert kinds["Anita Russell"] == "person"
+
+
+def test_a_titled_surname_actor_is_the_person() -> None:
+    index = ActorIndex.from_actors({"Rick Santorum": [], "Mr. Santorum": []})
+    text = "Rick Santorum spoke. Mr. Santorum left."
+    mentions = index.find(text)
+    kinds = _targets.refine_kinds(actor_kinds(index), [(text, mentions)])
+    linked = _targets.link_surnames(mentions, kinds)
+    assert {m.actor for m in linked} == {"Rick Santorum"}
+
+
+def test_the_president_is_the_one_person_so_titled() -> None:
+    text = (
+        "President Barack Obama met former President Bill Clinton. The president spoke. "
+        "The president of the club left. Sen. Ted Cruz and Sen. Mike Lee voted; the senator won."
+    )
+    index = ActorIndex.from_actors(
+        {"Barack Obama": ["Obama"], "Bill Clinton": [], "Ted Cruz": [], "Mike Lee": []}
+    )
+    kinds = actor_kinds(index)
+    found = _targets.title_mentions(text, index.find(text), kinds)
+    extra = [(text[m.start : m.end], m.actor) for m in found if not _targets.named(m)]
+    # "former President Clinton" does not hold the title; two senators: "the senator" is unknown
+    assert extra == [("president", "Barack Obama")]
+    assert all(text[m.start : m.end] == m.text for m in found)
+    # a title does not count as naming: the main person is still counted by names
+    assert _targets.main_people(found, kinds)[0] == ("Barack Obama", 1)
+
+
+def test_hedge_after_a_name_copula_with_be_and_verbs_before_titles() -> None:
+    text = (
+        "Graham asked why the military knew when Hillary Clinton apparently did not. "
+        "Vicente Fox warned Enrique Pena would be viewed like “a traitor” by voters. "
+        "Donald Trump assailed Justice Ruth Ginsburg on Tuesday."
+    )
+    doc = Document(doc_id="d", text=text)
+    lex = Lexicon(
+        [
+            LexiconEntry("apparently", category="hedge", polarity=0),
+            LexiconEntry("traitor", category="delegitimising_label", polarity=-1),
+        ]
+    )
+    actors = {
+        "Lindsey Graham": ["Graham"],
+        "Hillary Clinton": [],
+        "Vicente Fox": [],
+        "Enrique Pena": [],
+        "Donald Trump": [],
+        "Ruth Ginsburg": [],
+    }
+    terms = find_loaded_terms(doc, lexicon=lex, actors=actors).set_index("term")
+    assert tuple(terms.loc["apparently", ["target", "target_rule"]]) == (
+        "Hillary Clinton",
+        "name before",
+    )
+    assert tuple(terms.loc["traitor", ["target", "target_rule"]]) == ("Enrique Pena", "copula")
+    start = text.index("assailed")
+    out = span_targets(doc, [(start, start + len("assailed"))], actors=actors, lexicon=lex)
+    assert out.target.iloc[0] == "Donald Trump"  # the object after a verb is not its target
+
+
+def test_relative_clause_and_pronoun_subject_in_the_claim() -> None:
+    text = (
+        "Donald Trump met voters. Vicente Fox, who went on a tear, spoke. "
+        "Ruth Ginsburg faced a call from Donald Trump to resign as she doubled down on criticism."
+    )
+    doc = Document(doc_id="d", text=text)
+    lex = Lexicon(
+        [LexiconEntry(w, category="emotive", polarity=-1) for w in ("tear", "doubled down")]
+    )
+    actors = {"Donald Trump": ["Trump"], "Vicente Fox": [], "Ruth Ginsburg": []}
+    terms = find_loaded_terms(doc, lexicon=lex, actors=actors).set_index("term")
+    assert tuple(terms.loc["tear", ["target", "target_rule"]]) == (
+        "Vicente Fox",
+        "relative clause",
+    )
+    assert tuple(terms.loc["doubled down", ["target", "target_rule"]]) == (
+        "Ruth Ginsburg",
+        "he/she: subject",
+    )
