@@ -35,6 +35,7 @@ from .document import Corpus
 from .errors import ParameterError
 from .facts import (
     DateMention,
+    _norm_unit,
     _tokens,
     compare_dates,
     compare_polarity,
@@ -107,7 +108,9 @@ def _content_tokens(text: str) -> list[Any]:
 
 
 def _unit_key(unit: str | None) -> str | None:
-    return None if unit is None else _stemmer.stem(unit.lower().split()[-1])
+    """The head word of a unit, spelled as facts compares it: "km" and "kilometers" meet."""
+    head = _norm_unit(unit.split()[-1]) if unit else None
+    return None if head is None else _stemmer.stem(head)
 
 
 # A finding with where its fact stands in each claim (None: not a located, stated fact).

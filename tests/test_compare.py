@@ -116,6 +116,17 @@ def test_a_changed_number_is_a_contradiction() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("other", "verdict"),
+    [("450 km", "compatible"), ("300 kilometres", "conflict")],
+    ids=["same distance", "another distance"],
+)
+def test_units_spelled_differently_are_compared(other: str, verdict: str) -> None:
+    a = {"text": "Sirte lies some 450 kilometers east of Tripoli.", "voice": "outlet"}
+    b = {"text": f"Sirte lies {other} east of Tripoli.", "voice": "outlet"}
+    assert [(f.kind, f.verdict) for f in compare_claim_pair(a, b)] == [("number", verdict)]
+
+
 def test_identical_claims_have_no_findings() -> None:
     a = {"text": "Haftar is backed by Egypt and the UAE.", "voice": "outlet"}
     assert all(f.verdict == "agree" for f in compare_claim_pair(a, dict(a)))
