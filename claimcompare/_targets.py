@@ -98,7 +98,14 @@ _LEAD_PREPOSITION = re.compile(
 # "X, who ...", "X – who ...": a relative clause about the name right before it.
 _RELATIVE = re.compile(r"\s*(?:,|[\u2013\u2014-]+)?\s*who\s+(?:[\w'\u2019-]+\s+){0,4}")
 # "he", "she" as the subject right before the words ("as she doubled down").
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:[a-z][\w'\u2019-]*\s+){0,2}$", re.I)
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she)(?:['\u2019]s)?\s+(?:[a-z][\w'\u2019-]*\s+){0,2}[\"'\u201c\u2018]?$", re.I
+)
+_NAMING_VERB = re.compile(
+    r"\b(?:call(?:s|ed)?|describe[sd]?|dub(?:s|bed)?|label(?:s|l?ed)?|term(?:s|ed)?|"
+    r"brand(?:s|ed)?)\b",
+    re.I,
+)
 _ANTECEDENT_CLAIMS = 3  # how many claims back a pronoun looks for its person
 
 
@@ -179,6 +186,22 @@ def named(mention: Mention) -> bool:
     return not mention.alias.startswith(_TITLE_ALIAS)
 
 
+def main_actors(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[tuple[str, int]]:
+    """People and organisations of a document by named mentions, most first, ties by name.
+
+    Examples
+    --------
+    >>> men = [Mention(0, 4, "AARP", "AARP", "AARP"), Mention(9, 13, "AARP", "AARP", "AARP"),
+    ...        Mention(20, 29, "John Roe", "John Roe", "John Roe")]
+    >>> main_actors(men, {"AARP": "organisation", "John Roe": "person"})
+    [('AARP', 2), ('John Roe', 1)]
+    """
+    counts = Counter(
+        m.actor for m in mentions if kinds.get(m.actor) in ("person", "organisation") and named(m)
+    )
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def main_people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[tuple[str, int]]:
     """People of a document by mentions, most first, ties by name (deterministic).
 
@@ -252,7 +275,8 @@ def clause_subject(
     - "he" or "she" up to two words before: the claim's subject named before the pronoun
       ("Ginsburg faced a call from Trump to resign as she doubled down" -> Ginsburg,
       ``he/she: subject``), else the person subject of one of the three claims before
-      (``he/she: subject of a claim before``).
+      (``he/she: subject of a claim before``); not after a verb of naming ("what he called
+      the “phony theology”" is about someone else).
 
     Returns ``(actor, rule)`` or None.
 
@@ -270,6 +294,11 @@ def clause_subject(
     ('Vicente Fox', 'relative clause')
     >>> clause_subject(text, claims, 1, text.index("grinned"), mentions, people)
     ('Ann Lee', 'he/she: subject')
+    >>> text = "Ann Lee met Bo Ray as she called them “lazy”."
+    >>> mentions = [Mention(0, 7, "Ann Lee", "Ann Lee", "Ann Lee")]
+    >>> claims = claims_of(Document(doc_id="d", text=text))
+    >>> clause_subject(text, claims, 0, text.index("lazy"), mentions, people) is None
+    True
     """
     claim = claims[k]
     named = [
@@ -282,8 +311,8 @@ def clause_subject(
     if named and _RELATIVE.fullmatch(text, named[-1].end, start):
         return named[-1].actor, "relative clause"
     pronoun = _PRONOUN_BEFORE.search(text, claim.start, start)
-    if pronoun is None:
-        return None
+    if pronoun is None or _NAMING_VERB.search(pronoun.group()):
+        return None  # "what he called the “phony theology”": words about someone else
     people = {a: kind for a, kind in kinds.items() if kind == "person"}
     head = replace(claim, end=pronoun.start(), text=text[claim.start : pronoun.start()])
     subject = claim_subject(text, head, mentions, people)

@@ -395,7 +395,7 @@ def test_span_targets_on_given_spans() -> None:
     assert (out.start.tolist(), out.end.tolist()) == ([15, 38, 69], [22, 45, 75])
     assert out.voice.tolist() == ["outlet", "outlet", "quoted"]
     assert out.target.tolist()[:2] == ["Khalifa Haftar", "Khalifa Haftar"]
-    assert out.target_rule.tolist()[1].startswith("main person of the document")
+    assert out.target_rule.tolist()[1].startswith("main actor of the document")
     # a quoted word is not about its speaker
     assert out.target.iloc[2] != "Khalifa Haftar"
     strict = span_targets(doc, spans, actors=actors, fallback=False)
@@ -573,3 +573,24 @@ def test_relative_clause_and_pronoun_subject_in_the_claim() -> None:
         "Ruth Ginsburg",
         "he/she: subject",
     )
+
+
+def test_span_fallbacks_clause_before_a_quotation_and_main_actor() -> None:
+    text = (
+        "Donald Trump met Meredith Vieira. Mr. Trump told her that he had “real doubts” about "
+        "it.\n\nThe AARP spoke. AARP staff met Jane Roe. AARP officials left. "
+        "Prices were unaffordable."
+    )
+    doc = Document(doc_id="d", text=text)
+    actors = {"Donald Trump": ["Mr. Trump"], "Meredith Vieira": [], "AARP": [], "Jane Roe": []}
+    words = ["real doubts", "unaffordable"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    out = span_targets(doc, spans, actors=actors).set_index("term")
+    # the subject of the clause before the quotation marks, not someone other than the speaker
+    assert tuple(out.loc["real doubts", ["target", "target_rule"]]) == (
+        "Donald Trump",
+        "he/she: subject",
+    )
+    # nobody named in the claim: the most-named person or organisation of the document
+    assert out.loc["unaffordable", "target"] == "AARP"
+    assert out.loc["unaffordable", "target_rule"].startswith("main actor of the document")
