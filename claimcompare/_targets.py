@@ -8,7 +8,10 @@ named actor of 0.28, the nearest name before the span of 0.27, the headline's fi
 0.42. The annotated target is seldom the speaker of a quotation, and an evaluative word in a
 sentence that names the document's main person is about that person for about three spans in
 four; so the rules prefer the main person, named in the claim, else the main person other than
-the speaker in quotations.
+the speaker in quotations. The clause rules (:func:`clause_subject`), the titles
+(:func:`title_mentions`) and the cleaning of actor names raised the accuracy on every given
+span of 2010-2016 from 0.596 to 0.652; on the reported 2017-2019 it did not move (0.509, then
+0.503), where the plain most-named person is right for 0.55.
 """
 
 from __future__ import annotations

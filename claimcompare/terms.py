@@ -70,13 +70,17 @@ targets of the local rules. Rules, first that applies wins:
 ``coreference``                    "the rebels", "the militia" (a definite article, a
                                    demonstrative or a possessive before it): the target of an
                                    earlier match of the same entry in the same document
-``he/she: subject of a claim      an evaluative word (``emotive``, not an intensifier, not
-before``, ``main person of the     on a place: "the restive region"), outside quotation marks,
-document, named in the claim``     that no rule above resolves: the person a leading "he"/"she"
-                                   stands for, else the person the document names most often if
-                                   the claim names them (chosen on BASIL 2010-2016, where the
-                                   annotated target was this person for about three spans in
-                                   four)
+``relative clause``,               an evaluative word (``emotive``, not an intensifier, not
+``he/she: subject``,               on a place: "the restive region") that no rule above
+``he/she: subject of a claim       resolves: the name a relative clause is on ("Vicente Fox -
+before``, ``main person of the     who went on a tear"), the claim's subject before a "he"/"she"
+document, named in the claim``     right before the word ("Ginsburg faced ... as she doubled
+                                   down"); outside quotation marks also the person a leading
+                                   "he"/"she" stands for, else the person the document names
+                                   most often if the claim names them (chosen on BASIL
+                                   2010-2016, where the annotated target was this person for
+                                   about three spans in four); in quotation marks only the
+                                   clause before the marks ("he said he had “real doubts”")
 ``headline``                       a label for a person ("general", "commander", "strongman",
                                    ...) with no name: the one person the headline names
 ``main person of the document``    else the person the document names most often (strictly more
@@ -89,11 +93,16 @@ title ("President Obama") or before "said" is a person's, and it is the person's
 it is where one person has it ("Obama" -> "Barack Obama"); a bare surname the index misses
 counts as a mention of that person; plural member nouns ("Democrats", "Senate Republicans")
 are groups (organisations); US states, party tags ("R-Ariz"), adjectives ("Roman Catholic")
-and publications ("Wall Street Journal") are not targets. A match that is the whole of an
-"actor mention" ("Lyin'") is not inside one.
+and publications ("Wall Street Journal") are not targets, nor are names with a weekday or
+month ("CNN Friday") or starting with a function word ("At Chick"); a titled surname actor
+("Mr. Santorum") is its person's. "The president", "the senator", ... is a mention of the one
+person the document gives that title ("President Obama"), used by the local rules but not
+counted as naming them.
+A match that is the whole of an "actor mention" ("Lyin'") is not inside one.
 
 Hedges and loaded attribution verbs ("reportedly", "claimed") point at the claim's speaker
-(``speaker of the claim``) where it names an actor, else at the claim's subject: the first person
+(``speaker of the claim``) where it names an actor (a hedge right after a name is about that
+name: "Clinton apparently was not", ``name before``), else at the claim's subject: the first person
 or organisation named or labelled in the claim, else the first actor named before the hedge
 (``subject of the claim``).
 A distancing marker and a scare quote with a speaker point at that speaker
