@@ -681,6 +681,17 @@ def _unordered(
     return ia[last], ib[last], values[last].astype(np.float64)
 
 
+def _both_ends(
+    first: np.ndarray, second: np.ndarray, values: np.ndarray, top_k: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs ``(first, second)`` kept when among the ``top_k`` of either end, as unordered
+    pairs (see _unordered)."""
+    rows, cols, values = _top(
+        np.r_[first, second], np.r_[second, first], np.r_[values, values], top_k
+    )
+    return _unordered(rows, cols, values)
+
+
 def _candidates(
     matrix: sp.csr_matrix,
     *,
@@ -698,34 +709,38 @@ def _candidates(
     outlet (other documents) are returned apart, as ``wa, wb``.
     """
     empty = np.zeros(0, dtype=np.int64)
-    transposed = matrix.T.tocsr()
+    n = matrix.shape[0]
     _, doc_codes = np.unique(docs, return_inverse=True)
     outlet_codes = np.unique(outlets, return_inverse=True)[1] if outlets is not None else None
 
-    def top_of_block(lo: int) -> tuple[np.ndarray, ...]:
-        hi = min(lo + chunk_size, matrix.shape[0])
-        block = (matrix[lo:hi] @ transposed).tocsr()
+    def strong_of_block(lo: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pairs ``row < col`` of other documents, ``row`` in the block, cosine >= min_cosine.
+
+        Each pair is computed once, from its first row: the block against the rows from
+        ``lo`` on (half the products of the whole matrix). Its cosine is the same float from
+        either end: rows have sorted indices, so the same products add up in the same order.
+        """
+        hi = min(lo + chunk_size, n)
+        block = (matrix[lo:hi] @ matrix[lo:].T.tocsr()).tocsr()
         # Most products are tiny cosines: drop them before anything else touches the block.
         strong = np.flatnonzero(block.data >= min_cosine)
         rows = lo + np.searchsorted(block.indptr, strong, side="right") - 1
-        cols, values = block.indices[strong].astype(np.int64), block.data[strong]
+        cols, values = lo + block.indices[strong].astype(np.int64), block.data[strong]
         del block, strong
-        keep = doc_codes[rows] != doc_codes[cols]
-        rows, cols, values = rows[keep], cols[keep], values[keep]
-        if outlet_codes is None:
-            return (*_top(rows, cols, values, top_k), empty, empty)
-        same = outlet_codes[rows] == outlet_codes[cols]
-        w_rows, w_cols, _ = _top(rows[same], cols[same], values[same], top_k)
-        return (*_top(rows[~same], cols[~same], values[~same], top_k), w_rows, w_cols)
+        keep = (cols > rows) & (doc_codes[rows] != doc_codes[cols])
+        return rows[keep], cols[keep], values[keep]
 
     # Sparse products and sorts release the GIL: n_jobs blocks at a time use n_jobs cores,
     # and memory holds at most n_jobs blocks.
     with ThreadPoolExecutor(max_workers=n_jobs) as pool:
-        found = list(pool.map(top_of_block, range(0, matrix.shape[0], chunk_size)))
-    parts = [np.concatenate([f[k] for f in found]) if found else empty for k in range(5)]
+        found = list(pool.map(strong_of_block, range(0, n, chunk_size)))
+    first, second, values = (np.concatenate([f[k] for f in found]) for k in range(3))
     del found
-    ia, ib, cosine = _unordered(parts[0].astype(np.int64), parts[1], parts[2])
-    wa, wb, _ = _unordered(parts[3].astype(np.int64), parts[4], np.zeros(len(parts[3])))
+    if outlet_codes is None:
+        return _Found(*_both_ends(first, second, values, top_k), empty, empty)
+    same = outlet_codes[first] == outlet_codes[second]
+    ia, ib, cosine = _both_ends(first[~same], second[~same], values[~same], top_k)
+    wa, wb, _ = _both_ends(first[same], second[same], values[same], top_k)
     return _Found(ia, ib, cosine, wa, wb)
 
 
@@ -760,7 +775,9 @@ class _Facts:
         self.fetched = [0, 0, 0]  # batches, pairs with bits, pairs with scores
 
     def add(self, need: _Need) -> None:
-        bits, scores = sorted(need[0] - self.bits.keys()), sorted(need[1] - self.score.keys())
+        # Not ``need[0] - self.bits.keys()``: a set minus a dict view walks the whole dict.
+        bits = sorted(k for k in need[0] if k not in self.bits)
+        scores = sorted(k for k in need[1] if k not in self.score)
         if bits:
             self.record(bits, self.fetch_bits(bits).tolist())
         if scores:
@@ -791,10 +808,17 @@ class _Facts:
         The bits of the pair must be known; None when its score is missing and needed (the
         key is added to ``need``).
         """
-        key = (x, y) if x < y else (y, x)
+        if self.co_contained(x, y, group):
+            return True  # both state a third claim of the group
+        return self._judge(x, y, (x, y) if x < y else (y, x), group, need)
+
+    def _judge(
+        self, x: int, y: int, key: tuple[int, int], group: set[int], need: _Need
+    ) -> bool | None:
+        """:meth:`compatible` for a pair known not to be co-contained in ``group``."""
         bits = self.bits[key]
-        if bits & _LINKS or self.co_contained(x, y, group):
-            return True  # a relation links them, or both state a third claim of the group
+        if bits & _LINKS:
+            return True  # a relation links them
         if bits & _FAR:
             return False  # too far apart for any score
         score = self.score.get(key)
@@ -817,32 +841,46 @@ class _Facts:
         pair known to be incompatible settles the merge at once, so nothing is fetched for a
         merge that cannot happen.
         """
+        known = self.bits
         if len(left) == 1 and len(right) == 1:  # two single claims: no third to consider
             x, y = left[0], right[0]
             key = (x, y) if x < y else (y, x)
-            if key not in self.bits:
+            if key not in known:
                 need[0].add(key)
                 return None
-            return self.compatible(x, y, {x, y}, need)
+            return self._judge(x, y, key, {x, y}, need)
         group = set(left) | set(right)
-        pairs = [(x, y) for x in left for y in right if not self.co_contained(x, y, group)]
+        sub = self.sub
+        # The cross pairs not co-contained, as (x, y, key), and the keys without bits.
+        pairs: list[tuple[int, int, tuple[int, int]]] = []
+        missing: list[tuple[int, int]] = []
+        for x in left:
+            sub_x = sub.get(x)
+            shared = sub_x & group if sub_x else None
+            for y in right:
+                if shared and not shared.isdisjoint(sub.get(y, _NONE)):
+                    continue
+                key = (x, y) if x < y else (y, x)
+                pairs.append((x, y, key))
+                if key not in known:
+                    missing.append(key)
         if not pairs:
             return True
-        keys = [(x, y) if x < y else (y, x) for x, y in pairs]
-        missing = [k for k in keys if k not in self.bits]
         if missing:
             # A pair known to fail settles the merge when no missing fact could rescue it
             # (a claim of the group containing both, its bits with one of them not known).
             ends = {end for k in missing for end in k}
-            for (x, y), key in zip(pairs, keys, strict=True):
-                known = key in self.bits and x not in ends and y not in ends
-                if known and self.compatible(x, y, group, (set(), set())) is False:
+            ignored: _Need = (set(), set())
+            for x, y, key in pairs:
+                if x in ends or y in ends or key not in known:
+                    continue
+                if self._judge(x, y, key, group, ignored) is False:
                     return False
             need[0].update(missing)
             return None
         undecided = False
-        for x, y in pairs:
-            ok = self.compatible(x, y, group, need)
+        for x, y, key in pairs:
+            ok = self._judge(x, y, key, group, need)
             if ok is False:
                 return False
             undecided |= ok is None
@@ -865,7 +903,11 @@ class _Groups:
 
     def disjoint(self, left: list[int], right: list[int]) -> bool:
         """No document has a claim in both groups."""
-        return not ({self.docs[x] for x in left} & {self.docs[y] for y in right})
+        docs = self.docs
+        if len(left) == 1 and len(right) == 1:
+            return docs[left[0]] != docs[right[0]]
+        seen = {docs[x] for x in left}
+        return not any(docs[y] in seen for y in right)
 
     def merge(self, ga: int, gb: int, merged: list[int]) -> None:
         keep, drop = (ga, gb) if ga < gb else (gb, ga)
@@ -895,27 +937,42 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
         sim_group: dict[int, int] = {}
         sim_members: dict[int, list[int]] = {}
         need: _Need = (set(), set())
+        # A group is known by its id and size (groups only grow): a merge looked at again
+        # in the same replay, facts unchanged, ends the same way (its facts are in need).
+        tried: set[tuple[int, int, int, int]] = set()
         for i, j in order[start : start + _LOOKAHEAD]:
             ga, gb = sim_group.get(i, groups.of(i)), sim_group.get(j, groups.of(j))
             if ga == gb:
                 continue
             left = sim_members.get(ga, groups.of_group(ga))
             right = sim_members.get(gb, groups.of_group(gb))
-            if not groups.disjoint(left, right):
+            state = (ga, len(left), gb, len(right))
+            if state in tried:
                 continue
-            if facts.decide(left, right, need):
+            if groups.disjoint(left, right) and facts.decide(left, right, need):
                 keep, drop = (ga, gb) if ga < gb else (gb, ga)
                 sim_members[keep] = merged = sorted(left + right)
                 sim_members[drop] = []
                 sim_group.update((x, keep) for x in merged)
+            else:
+                tried.add(state)
         return need
 
+    # Merges that failed since the last batch of facts (see ``tried`` in ahead).
+    failed: set[tuple[int, int, int, int]] = set()
+    batches = facts.fetched[0]
     for t, (i, j) in enumerate(order):
         ga, gb = groups.of(i), groups.of(j)
         if ga == gb:
             continue
         left, right = groups.of_group(ga), groups.of_group(gb)
+        state = (ga, len(left), gb, len(right))
+        if batches != facts.fetched[0]:
+            failed, batches = set(), facts.fetched[0]
+        if state in failed:
+            continue
         if not groups.disjoint(left, right):
+            failed.add(state)
             continue
         ok = facts.decide(left, right, (set(), set()))
         while ok is None:
@@ -923,6 +980,10 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
             ok = facts.decide(left, right, (set(), set()))
         if ok:
             groups.merge(ga, gb, sorted(left + right))
+        else:
+            if batches != facts.fetched[0]:
+                failed, batches = set(), facts.fetched[0]
+            failed.add(state)
 
 
 def _cluster(
