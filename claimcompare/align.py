@@ -662,11 +662,37 @@ def _top(
     rows: np.ndarray, cols: np.ndarray, values: np.ndarray, top_k: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each row's ``top_k`` entries: highest value first, ties broken by column, so the
-    choice does not depend on the input order."""
-    order = np.lexsort((cols, -values, rows))
-    rows, cols, values = rows[order], cols[order], values[order]
+    choice does not depend on the input order. Entries are distinct ``(row, col)``."""
+    packed = _packed(rows, cols, values)
+    if packed is None:
+        order = np.lexsort((cols, -values, rows))
+        rows, cols, values = rows[order], cols[order], values[order]
+    else:
+        rows, cols, values = packed
     top = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left") < top_k
     return rows[top], cols[top], values[top]
+
+
+def _packed(
+    rows: np.ndarray, cols: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """``rows, cols, values`` in the order of ``np.lexsort((cols, -values, rows))``, sorted as
+    one int64 key each (row, value's float32 bits from the highest down, column), several
+    times faster than lexsort; None when the key does not fit in 63 bits or ``values`` are
+    not non-negative float32 (whose bits order as the values do)."""
+    if values.dtype != np.float32 or not len(values) or values.min() < 0:
+        return None
+    n_bits = int(max(rows.max(), cols.max(), 0)).bit_length()
+    bits = values.view(np.int32).astype(np.int64)
+    high = int(bits.max())
+    v_bits = (high - int(bits.min())).bit_length()
+    if 2 * n_bits + v_bits > 63 or rows.min() < 0 or cols.min() < 0:
+        return None
+    keys = (rows.astype(np.int64) << (v_bits + n_bits)) | ((high - bits) << n_bits) | cols
+    keys.sort()
+    rows, cols = keys >> (v_bits + n_bits), keys & ((1 << n_bits) - 1)
+    bits = high - ((keys >> n_bits) & ((1 << v_bits) - 1))
+    return rows, cols, bits.astype(np.int32).view(np.float32)
 
 
 def _unordered(
@@ -675,7 +701,12 @@ def _unordered(
     """Unique unordered pairs ``(a < b)``; a pair found from both sides keeps the value
     computed from its later row."""
     ia, ib = np.minimum(rows, cols), np.maximum(rows, cols)
-    order = np.lexsort((rows, ib, ia))
+    n_bits = int(ib.max(initial=0)).bit_length()
+    if 2 * n_bits + 1 <= 63 and not (len(ia) and ia.min() < 0):
+        # One int64 key (a, b, found from b), faster than lexsort((rows, ib, ia)).
+        order = np.argsort((ia << (n_bits + 1)) | (ib << 1) | (rows == ib), kind="stable")
+    else:
+        order = np.lexsort((rows, ib, ia))
     ia, ib, values = ia[order], ib[order], values[order]
     last = np.r_[(ia[1:] != ia[:-1]) | (ib[1:] != ib[:-1]), True] if len(ia) else np.zeros(0, bool)
     return ia[last], ib[last], values[last].astype(np.float64)

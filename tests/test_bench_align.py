@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
+import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
@@ -71,3 +73,79 @@ def test_methods_report_recall_between_zero_and_one(bench: ModuleType, corpus: t
     minhash = bench.run_minhash(claims, gold)
     if "skipped" not in minhash:
         assert 0.0 <= minhash["recall"] <= 1.0
+
+
+def _brute_force_candidates(
+    matrix: sp.csr_matrix, docs: np.ndarray, outlets: np.ndarray, top_k: int, min_cosine: float
+) -> tuple[set[tuple[int, int, float]], set[tuple[int, int]]]:
+    """Each row's top_k by (-cosine, column) from the whole product, other documents; the
+    candidates (other outlets) with their cosines, and the same-outlet pairs."""
+    full = (matrix @ matrix.T).tocoo()
+    best: dict[tuple[int, bool], list[tuple[float, int]]] = {}
+    for r, c, v in zip(full.row.tolist(), full.col.tolist(), full.data.tolist(), strict=True):
+        if v >= np.float32(min_cosine) and docs[r] != docs[c]:
+            best.setdefault((r, outlets[r] == outlets[c]), []).append((-v, c))
+    found: set[tuple[int, int, float]] = set()
+    same: set[tuple[int, int]] = set()
+    for (r, same_outlet), entries in best.items():
+        for minus_v, c in sorted(entries)[:top_k]:
+            if same_outlet:
+                same.add((min(r, c), max(r, c)))
+            else:
+                found.add((min(r, c), max(r, c), -minus_v))
+    return found, same
+
+
+@pytest.mark.parametrize(("top_k", "chunk_size", "n_jobs"), [(10, 2048, 2), (3, 37, 1), (1, 1, 2)])
+def test_candidate_search_is_each_rows_exact_top_k(
+    corpus: tuple,  # type: ignore[type-arg]
+    top_k: int,
+    chunk_size: int,
+    n_jobs: int,
+) -> None:
+    """The search computes each pair once (from its first row) and sorts packed keys: the
+    result is still each row's exact top-k of the whole product, cosines bit for bit."""
+    from claimcompare import _relations
+    from claimcompare.align import _candidates
+    from claimcompare.similarity import _distinct
+
+    claims = corpus[0].sort_values("claim_id").reset_index(drop=True)
+    texts, rows = _distinct(claims["text"].tolist())
+    terms = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
+    matrix = _relations.tfidf(terms)[rows]
+    docs, outlets = claims["doc_id"].to_numpy(), claims["outlet"].to_numpy()
+    found = _candidates(
+        matrix,
+        docs=docs,
+        outlets=outlets,
+        top_k=top_k,
+        min_cosine=0.1,
+        chunk_size=chunk_size,
+        n_jobs=n_jobs,
+    )
+    expected, expected_same = _brute_force_candidates(matrix, docs, outlets, top_k, 0.1)
+    got = set(zip(found.ia.tolist(), found.ib.tolist(), found.cosine.tolist(), strict=True))
+    assert got == expected and len(found.ia) == len(got) > 0
+    assert set(zip(found.wa.tolist(), found.wb.tolist(), strict=True)) == expected_same
+
+
+def test_packed_top_k_orders_as_lexsort() -> None:
+    """Ties on the cosine are broken by column with packed keys as with lexsort."""
+    from claimcompare.align import _top, _unordered
+
+    rng = np.random.default_rng(0)
+    pairs = rng.choice(50 * 50, size=800, replace=False)
+    rows, cols = pairs // 50, pairs % 50
+    rows, cols = rows[rows != cols], cols[rows != cols]
+    values = rng.choice(np.array([0.1, 0.25, 0.5, 1.0, 0.3333], dtype=np.float32), size=len(rows))
+    order = np.lexsort((cols, -values, rows))
+    top = np.arange(len(rows)) - np.searchsorted(rows[order], rows[order], side="left") < 3
+    got = _top(rows, cols, values, 3)
+    for a, b in zip(got, (rows[order][top], cols[order][top], values[order][top]), strict=True):
+        assert a.dtype == b.dtype and np.array_equal(a, b)
+    # Too wide to pack (columns up to 2**40): the lexsort path gives the same choice.
+    wide = _top(rows, cols << 40, values, 3)
+    assert np.array_equal(wide[1] >> 40, got[1]) and np.array_equal(wide[2], got[2])
+    ia, ib, cosine = _unordered(got[0], got[1], got[2])
+    assert (ia < ib).all() and len(set(zip(ia.tolist(), ib.tolist(), strict=True))) == len(ia)
+    assert cosine.dtype == np.float64
