@@ -971,12 +971,20 @@ def _merge(order: list[tuple[int, int]], facts: _Facts, groups: _Groups) -> None
         # A group is known by its id and size (groups only grow): a merge looked at again
         # in the same replay, facts unchanged, ends the same way (its facts are in need).
         tried: set[tuple[int, int, int, int]] = set()
+        group_of, members = groups.group_of, groups.members
         for i, j in order[start : start + _LOOKAHEAD]:
-            ga, gb = sim_group.get(i, groups.of(i)), sim_group.get(j, groups.of(j))
+            ga, gb = sim_group.get(i), sim_group.get(j)
+            if ga is None:
+                ga = group_of.get(i, i)
+            if gb is None:
+                gb = group_of.get(j, j)
             if ga == gb:
                 continue
-            left = sim_members.get(ga, groups.of_group(ga))
-            right = sim_members.get(gb, groups.of_group(gb))
+            left, right = sim_members.get(ga), sim_members.get(gb)
+            if left is None:
+                left = members.get(ga) or [ga]
+            if right is None:
+                right = members.get(gb) or [gb]
             state = (ga, len(left), gb, len(right))
             if state in tried:
                 continue
