@@ -455,7 +455,8 @@ class ClaimAligner:
         pairs = pairs.sort_values(["score", "claim_a", "claim_b"], ascending=[False, True, True])
         # Same-outlet pairs of the search: only those a relation links help the clustering.
         witness = _bits(relate(found.wa, found.wb), relations) if len(found.wa) else np.zeros(0)
-        linked = np.flatnonzero(witness > 0)
+        linked, unlinked = np.flatnonzero(witness > 0), np.flatnonzero(witness == 0)
+        drop = np.flatnonzero(label == "")
         wa, wb, wbits = found.wa[linked], found.wb[linked], witness[linked]
         wscore = score_pairs(list(zip(wa.tolist(), wb.tolist(), strict=True))) if len(wa) else wbits
         groups = _cluster(
@@ -470,6 +471,14 @@ class ClaimAligner:
             scores=score_pairs,
             threshold=threshold,
             floor=floor,
+            # Facts already computed: the other candidates' scores and bits, and the bits of
+            # same-outlet pairs no relation links (the clustering would fetch them again).
+            known=(
+                np.r_[ia[drop], found.wa[unlinked]],
+                np.r_[ib[drop], found.wb[unlinked]],
+                np.r_[scores[drop], np.full(len(unlinked), np.nan)].astype(np.float64),
+                np.r_[bits[drop], witness[unlinked]].astype(np.int64),
+            ),
         )
         clusters = _cluster_frame(table, groups, one_outlet=not self.cross_outlet)
         return Alignment(pairs.reset_index(drop=True), clusters, candidates=len(ia))
@@ -1033,14 +1042,24 @@ def _cluster(
     scores: Callable[[list[tuple[int, int]]], np.ndarray],
     threshold: float,
     floor: float,
+    known: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> list[list[int]]:
     """Groups of claims (see the module docstring): symmetric links first, then containments
-    by the support of the contained claim's statement."""
+    by the support of the contained claim's statement.
+
+    ``pairs`` (``a < b``, score, relation bits) are the links merged along; ``known`` holds
+    facts of other pairs (score NaN when not scored), never fetched again.
+    """
     a, b, score, relation = pairs
-    known = _Facts(bits=bits, scores=scores, threshold=threshold, floor=floor)
+    facts = _Facts(bits=bits, scores=scores, threshold=threshold, floor=floor)
+    if known is not None:
+        keys = list(zip(known[0].tolist(), known[1].tolist(), strict=True))
+        scored = np.flatnonzero(~np.isnan(known[2])).tolist()
+        facts.score.update(zip([keys[k] for k in scored], known[2][scored].tolist(), strict=True))
+        facts.record(keys, known[3].tolist())
     keys = list(zip(a.tolist(), b.tolist(), strict=True))
-    known.score.update(zip(keys, score.tolist(), strict=True))
-    known.record(keys, relation.tolist())
+    facts.score.update(zip(keys, score.tolist(), strict=True))
+    facts.record(keys, relation.tolist())
     groups = _Groups(docs)
     contains = (relation & (_FIRST_IN | _SECOND_IN)) > 0
     symmetric = np.flatnonzero(~contains)
@@ -1048,11 +1067,11 @@ def _cluster(
     # paraphrases, each strongest first: the same quoted words are the same statement.
     verbatim = (relation[symmetric] & (_MUTUAL | _QUOTE)) > 0
     first = symmetric[np.lexsort((b[symmetric], a[symmetric], -score[symmetric], ~verbatim))]
-    _merge([keys[k] for k in first], known, groups)
+    _merge([keys[k] for k in first], facts, groups)
     logger.debug(
         "clustering, symmetric links: %d merges looked at, %d pairs fetched",
         len(first),
-        known.fetched[1],
+        facts.fetched[1],
     )
     # Containments, as (contained, container), the best supported statements first.
     edges = [
@@ -1070,12 +1089,12 @@ def _cluster(
         return len({docs[x] for x in groups.of_group(g)} | holders.get(g, set()))
 
     edges.sort(key=lambda e: (-support(e[0]), -e[2], e[0], e[1]))
-    _merge([(s, container) for s, container, _ in edges], known, groups)
+    _merge([(s, container) for s, container, _ in edges], facts, groups)
     logger.debug(
         "clustering fetched bits of %d and scores of %d more pairs in %d batches",
-        known.fetched[1],
-        known.fetched[2],
-        known.fetched[0],
+        facts.fetched[1],
+        facts.fetched[2],
+        facts.fetched[0],
     )
     return sorted(sorted(m) for m in groups.members.values() if len(m) > 1)
 
