@@ -471,15 +471,18 @@ def test_span_targets_quotes_pronouns_and_verbs() -> None:
     assert out.loc["elitist hypocrite", "target_rule"] == "named as"
 
 
+def _emotive(*words: str) -> Lexicon:
+    """A lexicon of negative emotive words."""
+    return Lexicon([LexiconEntry(w, category="emotive", polarity=-1) for w in words])
+
+
 def test_an_evaluative_word_points_at_the_main_person_named_in_its_claim() -> None:
     text = (
         "Paul Ryan unveiled a budget. Ryan spoke in Ohio. Critics said Ryan gave a "
         "disgraceful speech in the restive region, with Joe Biden there."
     )
     doc = Document(doc_id="d", text=text)
-    lex = Lexicon(
-        [LexiconEntry(w, category="emotive", polarity=-1) for w in ("disgraceful", "restive")]
-    )
+    lex = _emotive("disgraceful", "restive")
     terms = find_loaded_terms(doc, lexicon=lex, actors={"Paul Ryan": ["Ryan"], "Joe Biden": []})
     got = dict(zip(terms.term, terms.target, strict=True))
     assert got["disgraceful"] == "Paul Ryan"
@@ -560,9 +563,7 @@ def test_relative_clause_and_pronoun_subject_in_the_claim() -> None:
         "Ruth Ginsburg faced a call from Donald Trump to resign as she doubled down on criticism."
     )
     doc = Document(doc_id="d", text=text)
-    lex = Lexicon(
-        [LexiconEntry(w, category="emotive", polarity=-1) for w in ("tear", "doubled down")]
-    )
+    lex = _emotive("tear", "doubled down")
     actors = {"Donald Trump": ["Trump"], "Vicente Fox": [], "Ruth Ginsburg": []}
     terms = find_loaded_terms(doc, lexicon=lex, actors=actors).set_index("term")
     assert tuple(terms.loc["tear", ["target", "target_rule"]]) == (
