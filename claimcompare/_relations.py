@@ -381,8 +381,6 @@ def relation_table(
             term = stem(word)
             term = classes.get(term, term)
         word_term[k] = term_ids.setdefault(term, len(term_ids))
-    is_number = np.zeros(max(len(term_ids), 1))
-    is_number[[k for term, k in term_ids.items() if term[0].isdigit()]] = 1.0
     row_arr = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
     term_arr = word_term[np.asarray(words, dtype=np.int64)] if words else row_arr
     keep = term_arr >= 0
@@ -403,6 +401,10 @@ def relation_table(
     )
     c_keep = c_terms >= 0
     clauses = _incidence(c_rows[c_keep], c_terms[c_keep], (len(clause_texts), n_cols))
+    is_number = np.zeros(n_cols, dtype=bool)
+    is_number[[k for term, k in term_ids.items() if term[0].isdigit()]] = True
+    c_number = c_keep.copy()
+    c_number[c_keep] = is_number[c_terms[c_keep]]
     v_rows: list[int] = []
     v_terms: list[int] = []
     for k, clause in enumerate(clause_texts):
@@ -430,17 +432,12 @@ def relation_table(
         min_quote_words=min_quote_words,
         clauses=(clauses @ sp.diags(weights)).tocsr(),
         clause_verbs=verbs,
-        clause_numbers=_nonzero((clauses @ sp.diags(is_number)).tocsr()),
+        clause_numbers=_incidence(c_rows[c_number], c_terms[c_number], clauses.shape),
         clause_mass=np.asarray(clauses @ weights).ravel(),
         clause_worded=_worded(clause_texts),
         clause_ptr=clause_ptr,
         clause_text=clause_texts,
     )
-
-
-def _nonzero(matrix: sp.csr_matrix) -> sp.csr_matrix:
-    matrix.eliminate_zeros()
-    return matrix
 
 
 def _incidence(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -549,8 +546,7 @@ def pair_relations(
     than a containment), ``shared_quote`` (the shared quoted words, or empty) and
     ``shared_clause`` (when neither text is contained in the other: the clause of one that is
     contained in the other, by the same rule with ``min_terms + 2`` shared terms, one of its
-    verbs and all its numbers, the best
-    covered first; or empty).
+    verbs and all its numbers, the best covered first; or empty).
 
     A text is contained in the other when they share at least ``min_terms`` content terms,
     at least ``min_coverage`` of its weighted content is found in the other, and it has a
@@ -610,14 +606,14 @@ def _shared_clause(
             continue
         pair = np.repeat(todo, count)
         rows = np.repeat(first - np.r_[0, np.cumsum(count)[:-1]], count) + np.arange(count.sum())
-        both = tab.clauses[rows].multiply(tab.terms[other[pair]]).tocsr()
+        found = tab.terms[other[pair]]
+        both = tab.clauses[rows].multiply(found).tocsr()
         shared = np.asarray(both.sum(axis=1)).ravel()
         mass = tab.clause_mass[rows]
         cover = np.divide(shared, mass, out=np.zeros(len(rows)), where=mass > 0)
         ok = (np.diff(both.indptr) > min_terms + 1) & (cover >= min_coverage)
         # One of the clause's verbs is there too: the same thing done, not only the same names;
         # and every number of the clause ("ended down 128 points" is not "gained 64 points").
-        found = tab.terms[other[pair]]
         done = tab.clause_verbs[rows].multiply(found).getnnz(axis=1) > 0
         numbers = tab.clause_numbers[rows]
         same_numbers = numbers.getnnz(axis=1) == numbers.multiply(found).getnnz(axis=1)

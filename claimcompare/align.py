@@ -538,17 +538,21 @@ def _empty_pairs() -> pd.DataFrame:
     return pd.DataFrame(columns=_PAIR_COLUMNS)
 
 
+def _require_columns(frame: pd.DataFrame, needs: Sequence[str], *, name: str) -> None:
+    missing = [c for c in needs if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"{name} lacks column(s) {missing}; needs {list(needs)}, "
+            f"has {[str(c) for c in frame.columns]}"
+        )
+
+
 def _check_claims(claims: Any) -> pd.DataFrame:
     if not isinstance(claims, pd.DataFrame):
         raise ParameterError(
             f"align() takes the DataFrame from cc.split_claims(), got {type(claims).__name__}"
         )
-    missing = [c for c in _REQUIRED if c not in claims.columns]
-    if missing:
-        raise InputError(
-            f"claims table lacks column(s) {missing}; needs {list(_REQUIRED)}, "
-            f"has {[str(c) for c in claims.columns]}"
-        )
+    _require_columns(claims, _REQUIRED, name="claims table")
     if claims["claim_id"].duplicated().any():
         dupes = claims.loc[claims["claim_id"].duplicated(), "claim_id"].head(3).tolist()
         raise InputError(f"claims table has duplicate claim_id values, e.g. {dupes}")
@@ -564,12 +568,7 @@ def _mentions(ids: list[str], targets: pd.DataFrame | None) -> list[tuple[str, .
             "targets must be a DataFrame with claim_id and target columns (such as "
             f"find_loaded_terms() returns), got {type(targets).__name__}"
         )
-    missing = [c for c in ("claim_id", "target") if c not in targets.columns]
-    if missing:
-        raise InputError(
-            f"targets lacks column(s) {missing}; needs ['claim_id', 'target'], "
-            f"has {[str(c) for c in targets.columns]}"
-        )
+    _require_columns(targets, ("claim_id", "target"), name="targets")
     found: dict[str, set[str]] = {}
     for claim, target in zip(targets["claim_id"].tolist(), targets["target"].tolist(), strict=True):
         if isinstance(claim, str) and isinstance(target, str) and target.strip():
