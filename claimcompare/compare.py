@@ -353,21 +353,39 @@ def _attribution_finding(
     )
 
 
-def _label_finding(a: tuple[str, ...], b: tuple[str, ...]) -> Finding | None:
-    if set(a) == set(b):
-        return None
-    shared = tuple(sorted(set(a) & set(b)))
-    return Finding(
-        "label",
-        "conflict",
-        "difference",
-        ", ".join(a) or "(no loaded label)",
-        ", ".join(b) or "(no loaded label)",
-        "the same claim, worded with different loaded labels",
-        shared,
-        tuple(sorted(set(a) - set(b))),
-        tuple(sorted(set(b) - set(a))),
-    )
+def _label_findings(
+    a: Mapping[str | None, tuple[str, ...]],
+    b: Mapping[str | None, tuple[str, ...]],
+    named_a: frozenset[str],
+    named_b: frozenset[str],
+) -> list[Finding]:
+    """One finding per actor the two claims label differently.
+
+    An actor's labels are compared only when both claims name it: the clause one claim has
+    and the other lacks ("... to support the internationally-recognized government") is not
+    the same claim worded differently. Labels with no resolved target compare with each other.
+    """
+    findings = []
+    targets = sorted(set(a) | set(b), key=lambda t: (t is not None, t or ""))
+    for target in targets:
+        la, lb = set(a.get(target, ())), set(b.get(target, ()))
+        if la == lb or (target is not None and not (target in named_a and target in named_b)):
+            continue
+        about = f" for {target}" if target is not None else " (target unresolved)"
+        findings.append(
+            Finding(
+                "label",
+                "conflict",
+                "difference",
+                ", ".join(sorted(la)) or "(no loaded label)",
+                ", ".join(sorted(lb)) or "(no loaded label)",
+                f"the same claim, worded with different loaded labels{about}",
+                tuple(sorted(la & lb)),
+                tuple(sorted(la - lb)),
+                tuple(sorted(lb - la)),
+            )
+        )
+    return findings
 
 
 def _doubting(cue: Any) -> bool:
@@ -445,14 +463,17 @@ def compare_clusters(
     *,
     published: Mapping[str, dt.date | None] | None = None,
     canonical: Callable[[str], str | None] | None = None,
-    labels: Mapping[str, tuple[str, ...]] | None = None,
+    labels: Mapping[str, Mapping[str | None, tuple[str, ...]]] | None = None,
+    named: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Compare every pair of claims from different outlets within each cluster.
 
     Returns ``(agreements, conflicts)``: two DataFrames with the columns of ``FINDING_COLUMNS``.
     ``published`` maps ``doc_id`` to its publication date, to resolve relative dates;
-    ``labels`` maps ``claim_id`` to the loaded labels the outlet itself uses in it, so that the
-    same claim worded with different labels is reported (kind ``label``).
+    ``labels`` maps ``claim_id`` to the loaded labels the outlet itself uses in it, by the
+    actor each points at (None: unresolved), and ``named`` maps ``claim_id`` to the actors the
+    claim names; the same claim worded with different labels for an actor both claims name is
+    reported (kind ``label``, one finding per actor).
     """
     by_id = claims.set_index("claim_id", drop=False)
     dates = dict(published or {})
@@ -471,8 +492,12 @@ def compare_clusters(
                 canonical=canonical,
             )
             if labels is not None:
-                label = _label_finding(labels.get(id_a, ()), labels.get(id_b, ()))
-                findings += [label] if label is not None else []
+                findings += _label_findings(
+                    labels.get(id_a, {}),
+                    labels.get(id_b, {}),
+                    (named or {}).get(id_a, frozenset()),
+                    (named or {}).get(id_b, frozenset()),
+                )
             for f in findings:
                 rows.append(
                     {
@@ -729,9 +754,14 @@ def compare(
     alignment = aligner.align(claims, targets=terms)
     stage("facts")
     own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
-    labels = {
-        str(cid): tuple(sorted(set(group["entry"].astype(str))))
-        for cid, group in own.groupby("claim_id")
+    labels: dict[str, dict[str | None, tuple[str, ...]]] = {}
+    for cid, target, entry in own[["claim_id", "target", "entry"]].itertuples(index=False):
+        key = target if isinstance(target, str) else None
+        by_target = labels.setdefault(str(cid), {})
+        by_target[key] = tuple(sorted({*by_target.get(key, ()), str(entry)}))
+    named = {
+        cid: frozenset({m.actor for m in index.find(text)} | {t for t in labels.get(cid, {}) if t})
+        for cid, text in zip(claims["claim_id"], claims["text"], strict=True)
     }
     agreements, conflicts = compare_clusters(
         claims,
@@ -739,6 +769,7 @@ def compare(
         published={d.doc_id: d.published for d in corpus},
         canonical=index.canonical,
         labels=labels,
+        named=named,
     )
     return Comparison(
         corpus=corpus,

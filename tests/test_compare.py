@@ -191,6 +191,40 @@ def test_compare_reports_the_sirte_claim_hedged_in_one_outlet_only(result: cc.Co
     assert hedges.claim_a.isin([f"{S000}#1"]).all()  # no other hedge difference on the seeds
 
 
+def test_sirte_labels_are_compared_for_the_actor_both_claims_name(result: cc.Comparison) -> None:
+    # 000 "a renegade general" (Haftar) also calls the Tripoli government
+    # "internationally-recognized" in a clause 001 lacks; 001 calls Gaddafi a "dictator" in an
+    # apposition 000 lacks. Only Haftar's labels are the same claim worded differently.
+    labels = result.conflicts[
+        (result.conflicts.kind == "label")
+        & (result.conflicts.claim_a == f"{S000}#1")
+        & (result.conflicts.claim_b == f"{S001}#1")
+    ]
+    assert labels[["value_a", "value_b", "only_a", "only_b"]].values.tolist() == [
+        ["militia, renegade general", "rogue general", ("militia", "renegade general"),
+         ("rogue general",)]
+    ]  # fmt: skip
+    assert labels.explanation.str.endswith("for Khalifa Haftar").all()
+
+
+def test_labels_of_an_actor_one_claim_does_not_name_are_not_compared() -> None:
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["a#0", "b#0"],
+            "doc_id": ["a", "b"],
+            "outlet": ["A", "B"],
+            "text": ["Rebels took Sirte.", "Fighters took Sirte."],
+        }
+    )
+    clusters = pd.DataFrame({"cluster_id": [0, 0], "claim_id": ["a#0", "b#0"]})
+    labels = {"a#0": {"Haftar": ("rebel",), "GNA": ("legitimate",)}, "b#0": {}}
+    named = {"a#0": frozenset({"Haftar", "GNA"}), "b#0": frozenset({"Haftar"})}
+    _, conflicts = compare_clusters(claims, clusters, labels=labels, named=named)
+    assert conflicts[["kind", "value_a", "value_b"]].values.tolist() == [
+        ["label", "rebel", "(no loaded label)"]
+    ]
+
+
 def test_compare_does_not_depend_on_document_order(
     corpus: cc.Corpus, result: cc.Comparison
 ) -> None:
