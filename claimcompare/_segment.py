@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["Quote", "find_quotes", "paragraph_spans", "sentence_spans", "trim"]
+__all__ = ["Quote", "ends_abbreviation", "find_quotes", "paragraph_spans", "sentence_spans", "trim"]
 
 _ABBREVIATIONS = (
     # titles and ranks
@@ -30,6 +30,8 @@ _ABBREVIATIONS = (
     "no nos vol vols fig figs approx est inc ltd co corp dept univ assn bros etc vs al cf ca"
 ).split()
 
+_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
+
 # Capitalised words that open a sentence far more often than they follow an abbreviation inside
 # one: after "U.S." or "p.m." they start a new sentence ("... in the U.S. The talks failed.").
 _SENTENCE_STARTERS = (
@@ -41,6 +43,25 @@ _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)\s*")
 _LINE_BREAK = re.compile(r"(?:\r\n|\r|\n)\s*")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _QUOTE_QM_END = re.compile(r"[?!][\"”»’']+$")
+
+
+_WORD_BEFORE_DOT = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]+$")
+
+
+def ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``text[dot]`` ends an abbreviation or an initial, not a sentence.
+
+    Examples
+    --------
+    >>> text = "U.S. troops and Gen. Haftar's men, Khalifa B. Haftar said. Then"
+    >>> [ends_abbreviation(text, i) for i, ch in enumerate(text) if ch == "."]
+    [True, True, True, True, False]
+    """
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    if m is None:
+        return False
+    word = m.group()
+    return len(word) == 1 or word.lower() in _ABBREVIATION_SET
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -59,6 +59,7 @@ from ._dates import (
     year_interval,
 )
 from ._numbers import NUMBER_WORD_RE, ONES, SCALES, parse_digits, words_value
+from ._segment import ends_abbreviation
 from .errors import ParameterError
 
 __all__ = [
@@ -1590,11 +1591,16 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "A man is holding a sign and seeking money"
     >>> [text[s:e] for s, e in clause_spans(text)]
     ['A man is holding a sign and seeking money']
+    >>> text = "U.S. troops left Sirte. Turkey sent troops"
+    >>> [text[s:e] for s, e in clause_spans(text)]
+    ['U.S. troops left Sirte', 'Turkey sent troops']
     """
     text = _check_text(text)
     pieces: list[tuple[int, int]] = []
     pos = 0
     for m in _CLAUSE_BREAK.finditer(text):
+        if m.group() == "." and ends_abbreviation(text, m.start()):
+            continue
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(text)))
