@@ -6,7 +6,12 @@ what a user passed in are also :class:`ValueError`, so ``except ValueError`` kee
 
 from __future__ import annotations
 
-__all__ = ["ClaimCompareError", "InputError", "ParameterError"]
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["ClaimCompareError", "InputError", "ParameterError", "require_columns"]
 
 
 class ClaimCompareError(Exception):
@@ -22,3 +27,33 @@ class InputError(ClaimCompareError, ValueError):
 
 class ParameterError(ClaimCompareError, ValueError):
     """A parameter with a value outside what is allowed; the message names both."""
+
+
+def require_columns(frame: Any, needs: Sequence[str], *, name: str, made_by: str) -> None:
+    """Raise :class:`ParameterError` unless ``frame`` is a DataFrame, :class:`InputError` unless
+    it has every column in ``needs``.
+
+    ``name`` is the parameter, ``made_by`` the function whose output it should be; the message
+    names both, the missing columns and the columns the frame has.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"actor": []})
+    >>> try:
+    ...     require_columns(frame, ["actor", "alias"], name="actors", made_by="find_actors")
+    ... except InputError as e:
+    ...     print(e)
+    actors lacks column(s) ['alias']; needs ['actor', 'alias'], has ['actor']
+    (pass the frame find_actors returns)
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise ParameterError(
+            f"{name} must be a DataFrame from {made_by}, got {type(frame).__name__}"
+        )
+    missing = [c for c in needs if c not in frame.columns]
+    if missing:
+        raise InputError(
+            f"{name} lacks column(s) {missing}; needs {list(needs)}, "
+            f"has {[str(c) for c in frame.columns]} (pass the frame {made_by} returns)"
+        )

@@ -20,7 +20,7 @@ import pandas as pd
 
 from .claims import claims_of
 from .document import Corpus, Document, documents_of
-from .errors import ParameterError
+from .errors import ParameterError, require_columns
 from .terms import SCARE_QUOTE
 
 __all__ = ["FRAMING_COLUMNS", "framing_table", "voice_words", "what_each_outlet_calls"]
@@ -48,15 +48,7 @@ _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-
 
 
 def _check(terms: pd.DataFrame, voice: str) -> None:
-    if not isinstance(terms, pd.DataFrame):
-        raise ParameterError(
-            f"terms must be a DataFrame from find_loaded_terms, got {type(terms).__name__}"
-        )
-    missing = [c for c in _NEEDED if c not in terms.columns]
-    if missing:
-        raise ParameterError(
-            f"terms is missing the columns {missing}; pass the frame find_loaded_terms returns"
-        )
+    require_columns(terms, _NEEDED, name="terms", made_by="find_loaded_terms")
     if voice not in VOICES:
         raise ParameterError(f"voice must be one of {list(VOICES)}, got {voice!r}")
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 import numpy as np
 import pandas as pd
 
-from .errors import ParameterError
+from .errors import ParameterError, require_columns
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -45,17 +45,11 @@ def _matplotlib() -> Any:
 
 
 def _check(framing: pd.DataFrame, value: str) -> None:
-    if not isinstance(framing, pd.DataFrame):
-        raise ParameterError(
-            f"framing must be a DataFrame from framing_table, got {type(framing).__name__}"
-        )
     if value not in FRAMING_VALUES:
         raise ParameterError(f"value must be one of {list(FRAMING_VALUES)}, got {value!r}")
-    missing = [c for c in ("actor", "outlet", "count", value) if c not in framing.columns]
-    if missing:
-        raise ParameterError(
-            f"framing is missing the columns {missing}; pass the frame framing_table returns"
-        )
+    require_columns(
+        framing, ("actor", "outlet", "count", value), name="framing", made_by="framing_table"
+    )
 
 
 def _matrices(framing: pd.DataFrame, value: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

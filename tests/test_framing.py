@@ -9,7 +9,7 @@ import pytest
 
 import claimcompare as cc
 from claimcompare.document import Corpus, Document
-from claimcompare.errors import ParameterError
+from claimcompare.errors import InputError, ParameterError
 from claimcompare.framing import (
     FRAMING_COLUMNS,
     framing_table,
@@ -140,7 +140,7 @@ def test_categories_filter(terms: pd.DataFrame, seeds: Corpus) -> None:
 def test_bad_input(terms: pd.DataFrame, seeds: Corpus) -> None:
     with pytest.raises(ParameterError, match="voice"):
         framing_table(terms, seeds, voice="own")
-    with pytest.raises(ParameterError, match="missing the columns"):
+    with pytest.raises(InputError, match="lacks column"):
         framing_table(terms.drop(columns=["target"]), seeds)
     with pytest.raises(ParameterError, match="DataFrame"):
         what_each_outlet_calls("terms")  # type: ignore[arg-type]

@@ -312,7 +312,7 @@ def test_plot_framing_rejects_bad_input(result: cc.Comparison) -> None:
 
     with pytest.raises(ValueError, match="value must be one of"):
         plot_framing(result.framing, value="nope")
-    with pytest.raises(ValueError, match="missing the columns"):
+    with pytest.raises(ValueError, match="lacks column"):
         plot_framing(pd.DataFrame({"actor": ["x"]}))
     with pytest.raises(ValueError, match="must be a DataFrame"):
         plot_framing([1, 2])  # type: ignore[arg-type]
