@@ -177,6 +177,7 @@ def word_classes() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)
 def _distinctive(word: str) -> bool:
     if any(c.isdigit() for c in word):
         return True
@@ -312,6 +313,17 @@ def _clauses(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return out, np.asarray(ptr, dtype=np.int64)
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-delimited word that ends before the spaces at ``text[:pos]``."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _verbs(clause: str) -> list[str]:
     """The verbs of a clause, lower-cased (see ``_VERB_RE``); none for a relative clause."""
     first = _TOKEN_RE.match(clause)
@@ -320,10 +332,8 @@ def _verbs(clause: str) -> list[str]:
     out = []
     for m in _VERB_RE.finditer(clause):
         word = (m.group("after") or m.group("past")).lower()
-        if m.group("past"):
-            before = clause[: m.start()].split()
-            if before and before[-1].lower() in _DETERMINERS:
-                continue
+        if m.group("past") and _word_before(clause, m.start()).lower() in _DETERMINERS:
+            continue
         if word not in _NOT_VERBS and word not in _FUNCTION_WORDS:
             out.append(word)
     return out
