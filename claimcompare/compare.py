@@ -18,6 +18,7 @@ label``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
@@ -35,6 +36,7 @@ from .document import Corpus
 from .errors import ParameterError
 from .facts import (
     DateMention,
+    Verdict,
     _norm_unit,
     _tokens,
     compare_dates,
@@ -89,18 +91,16 @@ _stemmer = SnowballStemmer("english")
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """One fact compared between two claims."""
+class Finding(Verdict):
+    """One fact compared between two claims: a :class:`~claimcompare.facts.Verdict` and how
+    much it matters.
 
-    kind: str
-    verdict: str
-    severity: str | None
-    value_a: str
-    value_b: str
-    explanation: str
-    shared: tuple[str, ...] = ()
-    only_a: tuple[str, ...] = ()
-    only_b: tuple[str, ...] = ()
+    ``severity`` is ``contradiction`` (both cannot be true), ``difference`` (both can, but the
+    accounts differ: a backer only one names, a hedge, a loaded label, who says it) or None;
+    ``verdict`` is ``conflict`` whenever there is a severity.
+    """
+
+    severity: str | None = None
 
 
 def _content_tokens(text: str) -> list[Any]:
@@ -344,12 +344,12 @@ def _attribution_finding(
     else:
         return None
     return Finding(
-        "attribution",
-        "conflict",
-        "difference",
-        describe(claim_a, stances[0]),
-        describe(claim_b, stances[1]),
-        why,
+        kind="attribution",
+        verdict="conflict",
+        severity="difference",
+        value_a=describe(claim_a, stances[0]),
+        value_b=describe(claim_b, stances[1]),
+        explanation=why,
     )
 
 
@@ -374,15 +374,15 @@ def _label_findings(
         about = f" for {target}" if target is not None else " (target unresolved)"
         findings.append(
             Finding(
-                "label",
-                "conflict",
-                "difference",
-                ", ".join(sorted(la)) or "(no loaded label)",
-                ", ".join(sorted(lb)) or "(no loaded label)",
-                f"the same claim, worded with different loaded labels{about}",
-                tuple(sorted(la & lb)),
-                tuple(sorted(la - lb)),
-                tuple(sorted(lb - la)),
+                kind="label",
+                verdict="conflict",
+                severity="difference",
+                value_a=", ".join(sorted(la)) or "(no loaded label)",
+                value_b=", ".join(sorted(lb)) or "(no loaded label)",
+                explanation=f"the same claim, worded with different loaded labels{about}",
+                shared=tuple(sorted(la & lb)),
+                only_a=tuple(sorted(la - lb)),
+                only_b=tuple(sorted(lb - la)),
             )
         )
     return findings
@@ -392,24 +392,15 @@ def _doubting(cue: Any) -> bool:
     return isinstance(cue, str) and any(cue.lower().startswith(p) for p in _DOUBTING_CUES)
 
 
-def _from_verdict(v: Any) -> Finding:
+def _from_verdict(v: Verdict) -> Finding:
     severity = None
     if v.verdict == "conflict":
         severity = "contradiction"
     elif v.kind in ("set", "hedge") and v.verdict == "compatible":
         severity = "difference"
-    verdict = "conflict" if severity else v.verdict
-    return Finding(
-        v.kind,
-        verdict,
-        severity,
-        v.value_a,
-        v.value_b,
-        v.explanation,
-        tuple(v.shared),
-        tuple(v.only_a),
-        tuple(v.only_b),
-    )
+    fields = {f.name: getattr(v, f.name) for f in dataclasses.fields(Verdict)}
+    fields["verdict"] = "conflict" if severity else v.verdict
+    return Finding(**fields, severity=severity)
 
 
 def compare_claim_pair(
