@@ -484,3 +484,95 @@ def link_surnames(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list
             )
         out.append(m)
     return out
+
+
+# Bodies and groups the actor finder does not produce, named in the text: "the Obama
+# administration", "Romney's campaign", "his administration", "Colorado officials", "protesters".
+_BODY_NOUNS = ("administration", "campaign")
+_BODY_AFTER = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:(?:presidential|re-?election|reelection)\s+)?"
+    r"(?P<body>administration|campaign)\b"
+)
+_BODY_PRONOUN = re.compile(
+    r"\b(?P<det>[Tt]he|[Hh]is|[Hh]er|[Tt]his)\s+(?:(?:presidential|re-?election|reelection)\s+)?"
+    r"(?P<body>administration|campaign)\b"
+)
+_GROUP_NOUN = re.compile(
+    r"\b(?:(?P<mod>[A-Z][a-z]+)\s+)?(?P<noun>protesters|protestors|demonstrators|lawmakers|"
+    r"legislators|officials|activists|plaintiffs|conservatives|liberals|critics|opponents|"
+    r"supporters|voters)\b"
+)
+_GROUP_MOD_STOP = _NOT_NAME_START | {"Some", "Many", "Other", "Most", "Several", "These", "Those"}
+
+
+def body_mentions(
+    text: str, mentions: Sequence[Mention], kinds: Mapping[str, str]
+) -> tuple[list[Mention], dict[str, str]]:
+    """Mentions of bodies around a person and of groups, for the target ranker.
+
+    - "<person>'s administration/campaign" ("the Obama administration", "Romney's campaign"):
+      the body ``"<surname> administration"``;
+    - "his/her administration/campaign": the body of the last person named before it;
+      "the administration/campaign": the last such body named before it, else for
+      "administration" the one person the text titles "President";
+    - a plural noun for a group of people ("protesters", "Colorado officials", "Republican
+      lawmakers"): the group, named by its capitalised modifier and the noun.
+
+    Returns ``(mentions, kinds)``: only the new mentions, sorted by position, and the kind
+    (``organisation``) of each new actor.
+
+    Examples
+    --------
+    >>> text = "President Obama spoke. The Obama campaign hit back. Later, protesters and the "
+    >>> text += "administration clashed; Colorado officials watched."
+    >>> men = [Mention(10, 15, "Obama", "Barack Obama", "Obama"),
+    ...        Mention(27, 32, "Obama", "Barack Obama", "Obama")]
+    >>> found, kinds = body_mentions(text, men, {"Barack Obama": "person"})
+    >>> [(text[m.start:m.end], m.actor) for m in found]  # doctest: +NORMALIZE_WHITESPACE
+    [('Obama campaign', 'Obama campaign'), ('protesters', 'protesters'),
+     ('administration', 'Obama administration'), ('Colorado officials', 'Colorado officials')]
+    """
+    people = [m for m in mentions if kinds.get(m.actor) == "person"]
+    found: list[Mention] = []
+    for m in people:
+        hit = _BODY_AFTER.match(text, m.end)
+        if hit is not None:
+            name = f"{_untitled(m.actor).split()[-1]} {hit.group('body')}"
+            found.append(Mention(m.start, hit.end(), text[m.start : hit.end()], name, name))
+    president = {
+        m.actor
+        for m in people
+        if re.search(r"\bPresident\s+$", text[max(0, m.start - 12) : m.start])
+    }
+    for hit in _BODY_PRONOUN.finditer(text):
+        s, e = hit.span("body")
+        if any(f.start <= s < f.end for f in found):
+            continue
+        body = hit.group("body")
+        det = hit.group("det").lower()
+        owner = None
+        if det in ("his", "her"):
+            before = [m for m in people if m.end <= hit.start()]
+            owner = _untitled(before[-1].actor).split()[-1] if before else None
+        else:
+            earlier = [f for f in found if f.end <= s and f.actor.endswith(body)]
+            if earlier:
+                owner = earlier[-1].actor.rsplit(" ", 1)[0]
+            elif body == "administration" and len(president) == 1:
+                owner = _untitled(next(iter(president))).split()[-1]
+        if owner is not None:
+            name = f"{owner} {body}"
+            found.append(Mention(s, e, text[s:e], name, text[hit.start() : e]))
+    taken = [(m.start, m.end) for m in [*mentions, *found]]
+    for hit in _GROUP_NOUN.finditer(text):
+        mod = hit.group("mod")
+        if mod in _GROUP_MOD_STOP:
+            mod = None
+        s = hit.start("mod") if mod else hit.start("noun")
+        e = hit.end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        name = f"{mod} {hit.group('noun')}" if mod else hit.group("noun")
+        found.append(Mention(s, e, text[s:e], name, text[s:e]))
+    found.sort(key=lambda m: (m.start, m.end))
+    return found, {m.actor: "organisation" for m in found}

@@ -117,17 +117,26 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
-from . import _targets
+from . import _rank_targets, _targets
 from .actors import ActorIndex, ActorsLike, Mention, _gazetteer, find_actors
 from .claims import Claim, claims_of
 from .document import Corpus, Document, documents_of
 from .errors import ParameterError
 from .lexicon import Lexicon, TermMatch
 
-__all__ = ["SPAN_COLUMNS", "TERM_COLUMNS", "actor_kinds", "find_loaded_terms", "span_targets"]
+__all__ = [
+    "SPAN_COLUMNS",
+    "TERM_COLUMNS",
+    "actor_kinds",
+    "find_loaded_terms",
+    "span_targets",
+    "target_candidates",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -837,6 +846,7 @@ def span_targets(
     category: str = "emotive",
     polarity: int = -1,
     fallback: bool = True,
+    ranker: _rank_targets.TargetRanker | None = None,
 ) -> pd.DataFrame:
     """Voice and target of any spans of a document, by the rules of :func:`find_loaded_terms`.
 
@@ -858,18 +868,21 @@ def span_targets(
     category : str, default "emotive"
     polarity : {-1, 0, 1}, default -1
     fallback : bool, default True
-        Where no rule of :func:`find_loaded_terms` finds a target: a name before the words
-        it is called ("called Obama an “elitist hypocrite”": ``named as``); in a quotation the
-        subject of the clause before the quotation marks ("he said he had “real doubts”"),
-        else the document's most-named person other than the speaker, else the claim's
-        subject other than the speaker; elsewhere the subject of the span's clause, the person
-        a leading "he"/"she" stands for, the most-named person if the claim names them, else
-        the most-named person or organisation (``main actor of the document``). A given span
-        is not known to be a label, so ``name follows`` needs a role noun between it and the
-        name ("hapless general X") and no verb form in the span: "Rubio assailed Obama",
-        "Rubio assailed Sen. Obama" are about Rubio. On BASIL 2010-2016, where these were
-        chosen, the document's most-named person alone was right for 0.56 of the lexical
-        spans, the fallback as a whole for 0.65 (``python -m claimcompare.evaluate terms``).
+        Where no pattern rule of :func:`find_loaded_terms` finds a target (``inside actor
+        mention``, ``name follows``, ``possessive``, ``apposition``, ``loyal to``, ...; the
+        clause and main-person rules are not used here) and the words are not said of a name
+        right before them ("called Obama an “elitist hypocrite”": ``named as``), a learnt ranker
+        (:class:`~claimcompare._rank_targets.TargetRanker`) scores every person, organisation,
+        body ("the Obama campaign") and group ("Colorado officials") the document names and
+        the best is the target, ``target_rule`` ``ranker (p=0.62)`` with its score. A given
+        span is not known to be a label, so ``name follows`` needs a role noun between it and
+        the name ("hapless general X") and no verb form in the span: "Rubio assailed Obama",
+        "Rubio assailed Sen. Obama" are about Rubio. False: these spans stay ``unresolved``.
+    ranker : TargetRanker, optional
+        The ranker of ``fallback``; None uses the shipped one (``claimcompare/data/
+        target_model.json``, fitted on BASIL events 2010-2016 by
+        ``benchmarks/fit_target_model.py``). Without a shipped model the hand rules of
+        earlier versions are used (``_fallback``).
 
     Returns
     -------
@@ -880,10 +893,16 @@ def span_targets(
     Examples
     --------
     >>> doc = Document(doc_id="d", outlet="Wire", text=(
-    ...     "The hapless Khalifa Haftar took Sirte. “Tripoli is full of crooks,” Haftar said."))
-    >>> out = span_targets(doc, [(4, 11), (59, 65)], actors={"Khalifa Haftar": ["Haftar"]})
-    >>> out[["term", "voice", "target"]].values.tolist()
-    [['hapless', 'outlet', 'Khalifa Haftar'], ['crooks', 'quoted', None]]
+    ...     "The hapless Khalifa Haftar took Sirte. “Tripoli is full of crooks,” Haftar said "
+    ...     "of Fayez al-Sarraj."))
+    >>> actors = {"Khalifa Haftar": ["Haftar"], "Fayez al-Sarraj": []}
+    >>> out = span_targets(doc, [(4, 11), (59, 65)], actors=actors)
+    >>> out[["term", "voice", "target", "target_rule"]].values.tolist()
+    [['hapless', 'outlet', 'Khalifa Haftar', 'ranker (p=0.87)'],
+     ['crooks', 'quoted', 'Khalifa Haftar', 'ranker (p=0.43)']]
+
+    The second is wrong (the word is Haftar's, about Tripoli): the ranker weighs a speaker
+    down in quotations but does not exclude them.
     """
     if not isinstance(doc, Document):
         raise ParameterError(f"doc must be a Document, got {type(doc).__name__}")
@@ -916,6 +935,8 @@ def span_targets(
     mentions = _targets.link_surnames(mentions, kinds)
     mentions = _targets.title_mentions(doc.text, mentions, kinds)
     government = _government(index)
+    model = _rank_targets.TargetRanker.default() if ranker is None else ranker
+    bodies = _Bodies(doc.text, mentions, kinds)
     for probe in probes:
         # each span is resolved on its own, beside the lexicon's matches it does not overlap
         matches = sorted([*others, probe], key=lambda m: (m.start, m.end))
@@ -923,7 +944,9 @@ def span_targets(
         i = matches.index(probe)
         claim = ctx.claim_at(probe.start)
         target = ctx.resolve(i)
-        if fallback and target.actor is None:
+        if fallback and model is not None and _learnt_over(target):
+            target = _ranked(ctx, probe, claim, model, bodies)
+        elif fallback and target.actor is None:
             target = _fallback(ctx, probe, claim)
         voice, voice_rule = _voice(ctx, probe, claim, target)
         rows.append(
@@ -945,6 +968,137 @@ def span_targets(
     for name in ("claim_id", "speaker", "target"):
         frame[name] = pd.Series([r[name] for r in rows], index=frame.index, dtype=object)
     return frame
+
+
+# Rules of find_loaded_terms that the ranker of span_targets replaces: they choose among the
+# document's people by position and counts, which the ranker weighs from data.
+_LEARNT_OVER = ("relative clause", "he/she", "main person", "headline", "subject of the claim")
+
+
+def _learnt_over(found: _Found) -> bool:
+    return found.actor is None or found.rule.startswith(_LEARNT_OVER)
+
+
+@dataclass(frozen=True)
+class _Bodies:
+    """A document's mentions with its bodies and groups added (for the ranker's candidates)."""
+
+    text: str
+    mentions: list[Mention]
+    kinds: Mapping[str, str]
+
+    @cached_property
+    def all(self) -> tuple[list[Mention], dict[str, str], frozenset[str]]:
+        extra, kinds = _targets.body_mentions(self.text, self.mentions, self.kinds)
+        merged = sorted([*self.mentions, *extra], key=lambda m: (m.start, m.end))
+        return merged, {**kinds, **self.kinds}, frozenset(kinds) - set(self.kinds)
+
+
+def _candidates(
+    ctx: _Context, m: TermMatch, claim: Claim | None, bodies: _Bodies
+) -> list[_rank_targets.Candidate]:
+    mentions, kinds, groups = bodies.all
+    speaker = ctx.speaker_target(claim) if claim is not None else None
+    return _rank_targets.candidates(
+        text=ctx.text,
+        claims=ctx.claims,
+        start=m.start,
+        end=m.end,
+        mentions=mentions,
+        kinds=kinds,
+        speaker=speaker.actor if speaker is not None else None,
+        groups=groups,
+    )
+
+
+def _ranked(
+    ctx: _Context,
+    m: TermMatch,
+    claim: Claim | None,
+    model: _rank_targets.TargetRanker,
+    bodies: _Bodies,
+) -> _Found:
+    """The ranker's target for a span no pattern rule resolves (``span_targets``)."""
+    if claim is not None:
+        named = _targets.named_as(ctx.text, claim, m.start, ctx.mentions, ctx.kinds)
+        if named is not None:
+            return _Found(named.actor, "named as")
+    best = model.best(_candidates(ctx, m, claim, bodies))
+    if best is None:
+        return _NONE
+    return _Found(best[0], f"ranker (p={best[1]:.2f})")
+
+
+def target_candidates(
+    doc: Document,
+    spans: Iterable[tuple[int, int]],
+    *,
+    actors: ActorsLike | None = None,
+) -> pd.DataFrame:
+    """Every actor a span may point at, with the features the target ranker weighs.
+
+    The people, organisations, bodies ("the Obama campaign") and groups ("protesters") the
+    document names, for each span (see :func:`span_targets`). Use it to ask why a target was
+    chosen, or to fit a :class:`~claimcompare._rank_targets.TargetRanker`.
+
+    Parameters
+    ----------
+    doc : Document
+    spans : iterable of (start, end)
+        Half-open character offsets into ``doc.text``.
+    actors : ActorIndex, find_actors() frame or mapping, optional
+        None runs :func:`find_actors` on ``doc``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (span, candidate): ``span`` (the span's position in ``spans``), ``start,
+        end, actor``, one column per feature of
+        :data:`~claimcompare._rank_targets.FEATURES`, and ``score`` (the shipped ranker's, NaN
+        without one). Sorted by span, then actor.
+
+    Examples
+    --------
+    >>> doc = Document(doc_id="d", text="Ann Lee met Bo Ray. Ann Lee made a fierce attack.")
+    >>> out = target_candidates(doc, [(35, 41)], actors={"Ann Lee": [], "Bo Ray": []})
+    >>> out[["actor", "in_claim", "log_mentions"]].round(2).values.tolist()
+    [['Ann Lee', 1.0, 1.1], ['Bo Ray', 0.0, 0.69]]
+    """
+    if not isinstance(doc, Document):
+        raise ParameterError(f"doc must be a Document, got {type(doc).__name__}")
+    index = _index(actors, [doc])
+    claims = claims_of(doc)
+    base = actor_kinds(index)
+    mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
+    kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
+    mentions = _targets.link_surnames(mentions, kinds)
+    mentions = _targets.title_mentions(doc.text, mentions, kinds)
+    ctx = _Context(doc, claims, [], mentions, kinds, _government(index))
+    bodies = _Bodies(doc.text, mentions, kinds)
+    model = _rank_targets.TargetRanker.default()
+    rows: list[dict[str, object]] = []
+    for k, item in enumerate(spans):
+        start, end = (int(v) for v in item)
+        if not 0 <= start < end <= len(doc.text):
+            raise ParameterError(
+                f"span ({start}, {end}) is not inside the text (0..{len(doc.text)}) or is empty"
+            )
+        probe = TermMatch(start, end, doc.text[start:end], _SPAN_ENTRY, "emotive", -1, 1.0)
+        found = _candidates(ctx, probe, ctx.claim_at(start), bodies)
+        scores = model.scores(np.array([c.features for c in found])) if found and model else None
+        for j, c in enumerate(found):
+            rows.append(
+                {
+                    "span": k,
+                    "start": start,
+                    "end": end,
+                    "actor": c.actor,
+                    **dict(zip(_rank_targets.FEATURES, c.features, strict=True)),
+                    "score": float(scores[j]) if scores is not None else float("nan"),
+                }
+            )
+    columns = ["span", "start", "end", "actor", *_rank_targets.FEATURES, "score"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _fallback(ctx: _Context, m: TermMatch, claim: Claim | None) -> _Found:

@@ -1,0 +1,372 @@
+"""A learnt ranker of the actors a loaded word may point at, for words no pattern rule resolves.
+
+The pattern rules of :mod:`claimcompare.terms` ("renegade general Khalifa Haftar", "Haftar's
+self-styled forces", "militia loyal to X") are precise where they fire. For the rest (most words
+a detector or an annotator marks: "fierce criticism", "real doubts") the old fallback chose by
+hand-ordered rules (clause subject, main person named in the claim, main person other than the
+speaker), which partly overfitted the events they were chosen on. :class:`TargetRanker` scores
+every person or organisation the document names instead, from a few features of the pair (span,
+candidate) (:data:`FEATURES`), with a logistic regression fitted on BASIL's annotated targets of
+events 2010-2016 (``benchmarks/fit_target_model.py``); the shipped weights are a few numbers in
+``claimcompare/data/target_model.json`` with their provenance.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from . import _targets
+from .actors import Mention
+from .claims import Claim
+from .errors import ParameterError
+
+__all__ = ["FEATURES", "Candidate", "TargetRanker", "candidates"]
+
+MODEL_FORMAT = "claimcompare.TargetRanker"
+_TARGETABLE = ("person", "organisation")
+_FAR = 6  # claims apart beyond which distance no longer matters
+_CLAUSE_GAP = re.compile(r"[^,;:()\u2013\u2014\"\u201c\u201d]*")
+_OBJECT_GAP = re.compile(r"[\s\"'\u201c\u201d\u2018\u2019]*(?:[\w-]+\s+){0,3}")
+_VERB = re.compile(r"(?:ed|ing|es|s)$", re.IGNORECASE)
+
+FEATURES = (
+    "log_mentions",  # log(1 + named mentions of the candidate in the document)
+    "share",  # its share of the document's named mentions of people and organisations
+    "top",  # the most-named person or organisation of the document
+    "top_person",  # the most-named person
+    "second",  # the second most-named
+    "person",  # a person (else an organisation)
+    "in_claim",  # named in the span's claim
+    "before_in_claim",  # named in the claim before the span
+    "after_in_claim",  # named in the claim after the span
+    "nearest_before",  # the last person or organisation named before the span in its claim
+    "nearest_after",  # the first named after the span in its claim
+    "claims_apart",  # claims between the span and the nearest mention (capped), / 6
+    "chars_before",  # log(1 + characters from the last mention before the span) / 10
+    "in_window",  # named from the start of the claim two before the span's to the span's end
+    "subject",  # the claim's subject (first name outside a prepositional phrase)
+    "clause_subject",  # the subject of the span's clause (relative clause, "he"/"she" before)
+    "pronoun_person",  # the person a leading "he"/"she" of the claim stands for
+    "named_as",  # named right before the words it is called ("called Obama an ...")
+    "speaker",  # the speaker of the span's claim
+    "speaker_quoted",  # the speaker, and the span is inside quotation marks
+    "in_quote",  # the span is inside quotation marks (same for every candidate)
+    "headline",  # named in the headline
+    "lead",  # named in the first claim after the headline
+    "first_position",  # where the document first names it (0 start .. 1 end)
+    "in_paragraph",  # named in the span's paragraph
+    "paragraph_mentions",  # log(1 + its mentions in the span's paragraph)
+    "first_in_claim",  # the first person or organisation named in the claim
+    "clause_before",  # the last name before the span, no punctuation between
+    "object_after",  # a name up to three words after the span, no punctuation between
+    "verb_span",  # the span ends like a verb ("assailed", "railing", "slams")
+    "verb_subject",  # verb_span and (clause_before or subject)
+    "other_object_after",  # verb_span and object_after
+    "group",  # a body or group named by a common noun ("the Obama campaign", "protesters")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One actor a span may point at, with its features (in the order of :data:`FEATURES`)."""
+
+    actor: str
+    features: tuple[float, ...]
+
+
+def _claim_index(claims: Sequence[Claim], pos: int) -> int | None:
+    for k, c in enumerate(claims):
+        if c.start <= pos < c.end:
+            return k
+    return None
+
+
+def candidates(
+    *,
+    text: str,
+    claims: Sequence[Claim],
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    kinds: Mapping[str, str],
+    speaker: str | None = None,
+    groups: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """The people and organisations a document names, each with its features for a span.
+
+    Parameters
+    ----------
+    text : str
+        The document's text.
+    claims : sequence of Claim
+        Its claims (:func:`~claimcompare.claims.claims_of`).
+    start, end : int
+        The span, half-open offsets into ``text``.
+    mentions : sequence of Mention
+        The document's actor mentions, sorted by position (with the surname and title mentions
+        of :mod:`claimcompare._targets`).
+    kinds : mapping
+        Actor -> ``person``, ``organisation`` or ``other``; only the first two are candidates.
+    speaker : str, optional
+        The actor the span's claim is spoken by, if any.
+    groups : frozenset of str
+        Actors that are bodies or groups named by a common noun
+        (:func:`~claimcompare._targets.body_mentions`).
+
+    Returns
+    -------
+    list of Candidate
+        Sorted by actor name (deterministic); empty when the document names nobody.
+
+    Examples
+    --------
+    >>> from claimcompare.claims import claims_of
+    >>> from claimcompare.document import Document
+    >>> text = "Ann Lee met Bo Ray. Ann Lee made a fierce attack."
+    >>> men = [Mention(s, s + len(n), n, n, n) for s, n in ((0, "Ann Lee"), (12, "Bo Ray"),
+    ...        (20, "Ann Lee"))]
+    >>> kinds = {"Ann Lee": "person", "Bo Ray": "person"}
+    >>> found = candidates(text=text, claims=claims_of(Document(doc_id="d", text=text)),
+    ...                    start=35, end=41, mentions=men, kinds=kinds)
+    >>> [(c.actor, dict(zip(FEATURES, c.features))["in_claim"]) for c in found]
+    [('Ann Lee', 1.0), ('Bo Ray', 0.0)]
+    """
+    named = [m for m in mentions if kinds.get(m.actor) in _TARGETABLE]
+    if not named:
+        return []
+    k = _claim_index(claims, start)
+    claim = claims[k] if k is not None else None
+    counts = Counter(m.actor for m in named if _targets.named(m))
+    for m in named:
+        counts.setdefault(m.actor, 0)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    people = [a for a, _ in ranked if kinds.get(a) == "person"]
+    total = sum(counts.values()) or 1
+    quote = None
+    if claim is not None:
+        quote = next(((s, e) for s, e in claim.quotes if s < end and start < e), None)
+    # what the pattern-free clause rules of _targets say
+    subject = clause = pronoun = called = None
+    if claim is not None and k is not None:
+        found = _targets.claim_subject(text, claim, named, kinds)
+        subject = found.actor if found is not None else None
+        local = _targets.clause_subject(
+            text, claims, k, start if quote is None else min(start, quote[0]), named, kinds
+        )
+        clause = local[0] if local is not None else None
+        pronoun = _targets.pronoun_person(text, claims, k, named, kinds)
+        men = _targets.named_as(text, claim, start, named, kinds)
+        called = men.actor if men is not None else None
+    headline = next((c for c in claims if c.kind == "heading"), None)
+    lead = next((c for c in claims if c.kind != "heading"), None)
+    in_claim = [m for m in named if claim is not None and claim.start <= m.start < claim.end]
+    before = [m for m in in_claim if m.end <= start]
+    after = [m for m in in_claim if m.start >= end]
+    window_start = claims[max(0, k - 2)].start if k is not None else start
+    para = claim.paragraph if claim is not None else None
+    clause_before = (
+        before[-1].actor if before and _CLAUSE_GAP.fullmatch(text, before[-1].end, start) else None
+    )
+    object_after = (
+        after[0].actor if after and _OBJECT_GAP.fullmatch(text, end, after[0].start) else None
+    )
+    verb = bool(_VERB.search(text[start:end].strip(" \"'\u201c\u201d,.")))
+    para_claims = {j for j, c in enumerate(claims) if para is not None and c.paragraph == para}
+    firsts: dict[str, int] = {}
+    for m in named:
+        firsts.setdefault(m.actor, m.start)
+    out = []
+    for actor, count in sorted(counts.items()):
+        own = [m for m in named if m.actor == actor]
+        apart = _FAR
+        for m in own:
+            j = _claim_index(claims, m.start)
+            if j is not None and k is not None:
+                apart = min(apart, abs(j - k))
+        prior = [m for m in own if m.end <= start]
+        gap = start - prior[-1].end if prior else len(text)
+        values = {
+            "log_mentions": math.log1p(count),
+            "share": count / total,
+            "top": float(ranked[0][0] == actor),
+            "top_person": float(bool(people) and people[0] == actor),
+            "second": float(len(ranked) > 1 and ranked[1][0] == actor),
+            "person": float(kinds.get(actor) == "person"),
+            "in_claim": float(any(m.actor == actor for m in in_claim)),
+            "before_in_claim": float(any(m.actor == actor for m in before)),
+            "after_in_claim": float(any(m.actor == actor for m in after)),
+            "nearest_before": float(bool(before) and before[-1].actor == actor),
+            "nearest_after": float(bool(after) and after[0].actor == actor),
+            "claims_apart": apart / _FAR,
+            "chars_before": math.log1p(gap) / 10,
+            "in_window": float(any(window_start <= m.start and m.end <= end for m in own)),
+            "subject": float(subject == actor),
+            "clause_subject": float(clause == actor),
+            "pronoun_person": float(pronoun == actor),
+            "named_as": float(called == actor),
+            "speaker": float(speaker == actor),
+            "speaker_quoted": float(speaker == actor and quote is not None),
+            "in_quote": float(quote is not None),
+            "headline": float(
+                headline is not None and any(headline.start <= m.start < headline.end for m in own)
+            ),
+            "lead": float(lead is not None and any(lead.start <= m.start < lead.end for m in own)),
+            "first_position": firsts[actor] / max(len(text), 1),
+            "in_paragraph": float(
+                para is not None
+                and any(
+                    (j := _claim_index(claims, m.start)) is not None and claims[j].paragraph == para
+                    for m in own
+                )
+            ),
+        }
+        in_para = [m for m in own if _claim_index(claims, m.start) in para_claims]
+        values["paragraph_mentions"] = math.log1p(len(in_para))
+        values["first_in_claim"] = float(bool(in_claim) and in_claim[0].actor == actor)
+        values["clause_before"] = float(clause_before == actor)
+        values["object_after"] = float(object_after == actor)
+        values["verb_span"] = float(verb)
+        values["group"] = float(actor in groups)
+        values["verb_subject"] = float(verb and (clause_before == actor or subject == actor))
+        values["other_object_after"] = float(verb and object_after == actor)
+        out.append(Candidate(actor, tuple(values[f] for f in FEATURES)))
+    return out
+
+
+class TargetRanker:
+    """Logistic regression over (span, candidate) features; the best candidate is the target.
+
+    Parameters
+    ----------
+    C : float, default 1.0
+        Inverse regularisation strength of the logistic regression.
+    min_probability : float, default 0.0
+        A span whose best candidate scores below this is left unresolved.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0]])
+    >>> ranker = TargetRanker(C=10.0).fit(X, [1, 0, 1, 0], features=("a", "b"))
+    >>> ranker.scores(np.array([[1.0, 0.0], [0.0, 0.0]])).round(2).tolist()
+    [0.93, 0.07]
+    >>> TargetRanker(C=-1).fit(X, [1, 0, 1, 0], features=("a", "b"))
+    Traceback (most recent call last):
+    ...
+    claimcompare.errors.ParameterError: C must be a positive number, got -1
+    """
+
+    def __init__(self, *, C: float = 1.0, min_probability: float = 0.0) -> None:
+        self.C = C
+        self.min_probability = min_probability
+
+    def _check(self) -> None:
+        if not isinstance(self.C, int | float) or isinstance(self.C, bool) or not self.C > 0:
+            raise ParameterError(f"C must be a positive number, got {self.C!r}")
+        p = self.min_probability
+        if not isinstance(p, int | float) or isinstance(p, bool) or not 0 <= p <= 1:
+            raise ParameterError(f"min_probability must be a number in [0, 1], got {p!r}")
+
+    def fit(
+        self, X: np.ndarray, y: Sequence[int] | np.ndarray, *, features: Sequence[str] = FEATURES
+    ) -> TargetRanker:
+        """Fit on rows of (span, candidate) features, ``y`` 1 where the candidate is the target."""
+        from sklearn.linear_model import LogisticRegression
+
+        self._check()
+        X = np.asarray(X, dtype=float)
+        labels = np.asarray(y, dtype=int)
+        if X.ndim != 2 or X.shape[1] != len(features) or len(labels) != len(X):
+            raise ParameterError(
+                f"X must be (n, {len(features)}) with one label per row, got X {X.shape} "
+                f"and {len(labels)} labels"
+            )
+        mean = X.mean(axis=0)
+        scale = X.std(axis=0)
+        scale[scale == 0] = 1.0
+        model = LogisticRegression(C=self.C, max_iter=1000)
+        model.fit((X - mean) / scale, labels)
+        self.features_ = tuple(features)
+        self.mean_ = mean
+        self.scale_ = scale
+        self.coef_ = model.coef_[0].astype(float)
+        self.intercept_ = float(model.intercept_[0])
+        return self
+
+    def scores(self, X: np.ndarray) -> np.ndarray:
+        """The probability that each row's candidate is the target (rows scored on their own)."""
+        X = np.asarray(X, dtype=float).reshape(-1, len(self.features_))
+        z = ((X - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+    def best(self, found: Sequence[Candidate]) -> tuple[str, float] | None:
+        """The highest-scoring candidate and its score, or None (no candidates, or too low).
+
+        Ties go to the first actor by name.
+        """
+        if not found:
+            return None
+        s = self.scores(np.array([c.features for c in found]))
+        i = int(np.argmax(s))
+        if s[i] < self.min_probability:
+            return None
+        return found[i].actor, float(s[i])
+
+    # persistence ------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """The learnt numbers as plain JSON-ready values."""
+        return {
+            "format": MODEL_FORMAT,
+            "params": {"C": self.C, "min_probability": self.min_probability},
+            "features": list(self.features_),
+            "mean": [float(v) for v in self.mean_],
+            "scale": [float(v) for v in self.scale_],
+            "coef": [float(v) for v in self.coef_],
+            "intercept": self.intercept_,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TargetRanker:
+        """A ranker from :meth:`to_dict` output; the features must be this version's."""
+        if data.get("format") != MODEL_FORMAT:
+            raise ParameterError(f"not a {MODEL_FORMAT} model: format {data.get('format')!r}")
+        if tuple(data["features"]) != FEATURES:
+            raise ParameterError(
+                f"the model's features {data['features']} are not this version's {FEATURES}"
+            )
+        ranker = cls(**data["params"])
+        ranker._check()
+        ranker.features_ = tuple(data["features"])
+        ranker.mean_ = np.asarray(data["mean"], dtype=float)
+        ranker.scale_ = np.asarray(data["scale"], dtype=float)
+        ranker.coef_ = np.asarray(data["coef"], dtype=float)
+        ranker.intercept_ = float(data["intercept"])
+        return ranker
+
+    @classmethod
+    def default(cls) -> TargetRanker | None:
+        """The shipped model (``claimcompare/data/target_model.json``), or None if absent."""
+        return _default()
+
+
+_CACHE: dict[str, TargetRanker | None] = {}
+
+
+def _default() -> TargetRanker | None:
+    if "model" not in _CACHE:
+        path = resources.files("claimcompare").joinpath("data/target_model.json")
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            _CACHE["model"] = None
+        else:
+            _CACHE["model"] = TargetRanker.from_dict(data)
+    return _CACHE["model"]
