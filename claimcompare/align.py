@@ -37,7 +37,9 @@ Four steps, each visible in the output:
    labels point at count as actors it names. A pair is aligned when the model scores it at or
    above ``threshold`` or when one of these relations holds, and the ``relation`` column says
    why: ``"containment"``, ``"paraphrase"`` (the model, or mutual coverage),
-   ``"shared_quote"`` or ``"shared_clause"``, in that order of precedence;
+   ``"shared_quote"`` or ``"shared_clause"``, in that order of precedence. The model's score
+   counts only for *even* pairs, each with at least a fifth of its weighted content in the
+   other (see ``_UNEVEN``);
 4. **clustering** groups claims that state the same thing, ties broken on claim ids so the
    result does not depend on the order of the input. Two groups merge only when *every* two of
    their claims from different documents are *compatible*:
@@ -45,12 +47,12 @@ Four steps, each visible in the output:
    - a relation links them (containment, shared quote or clause, each covering the other), or
    - both contain a third claim of the group (they share its statement), or
    - they have something in common (TF-IDF cosine at least half of ``min_cosine``; pairs
-     below are never scored) and the model scores them at least ``threshold``, or at least
-     ``cluster_threshold`` (default 0.8 x ``threshold``: a paraphrase worded too differently
-     to clear the threshold with every variant can still join a group through a close
-     variant) *unless* both are contained in a third claim of the group: two clauses of one
-     compound claim need a direct link, so a long claim never chains unrelated claims
-     together;
+     below are never scored), they are even, and the model scores them at least
+     ``threshold``, or at least ``cluster_threshold`` (default 0.8 x ``threshold``: a
+     paraphrase worded too differently to clear the threshold with every variant can still
+     join a group through a close variant) *unless* both are contained in a third claim of
+     the group: two clauses of one compound claim need a direct link, so a long claim never
+     chains unrelated claims together;
 
    and a group holds at most one claim per document. Merges run in two passes. First the
    symmetric links form the groups of variants of one sentence: verbatim evidence (shared
@@ -454,8 +456,13 @@ class ClaimAligner:
         pairs = pd.concat([pairs, signals.iloc[keep].reset_index(drop=True)], axis=1)
         pairs = pairs.sort_values(["score", "claim_a", "claim_b"], ascending=[False, True, True])
         # Same-outlet pairs of the search: only those a relation links help the clustering.
-        witness = _bits(relate(found.wa, found.wb), relations) if len(found.wa) else np.zeros(0)
-        linked, unlinked = np.flatnonzero(witness > 0), np.flatnonzero(witness == 0)
+        witness = (
+            _bits(relate(found.wa, found.wb), relations)
+            if len(found.wa)
+            else np.zeros(0, dtype=np.int64)
+        )
+        is_linked = (witness & _LINKS) > 0
+        linked, unlinked = np.flatnonzero(is_linked), np.flatnonzero(~is_linked)
         drop = np.flatnonzero(label == "")
         wa, wb, wbits = found.wa[linked], found.wb[linked], witness[linked]
         wscore = score_pairs(list(zip(wa.tolist(), wb.tolist(), strict=True))) if len(wa) else wbits
@@ -503,6 +510,14 @@ _LINKS = _FIRST_IN | _SECOND_IN | _MUTUAL | _QUOTE | _CLAUSE
 #: Not a relation: the pair's TF-IDF cosine is below half of ``min_cosine`` (far below what
 #: the search proposes), so no score makes it compatible and none is computed.
 _FAR = 16
+#: Not a relation either: the two claims are too uneven for the model's score to mean
+#: anything: one has less than _MIN_EVEN_COVERAGE of its weighted content in the other.
+#: MSRP's training paraphrases are almost never that uneven (0.07 %), so the model
+#: extrapolates there: in news articles most such "paraphrases" are a short line and a long
+#: sentence that happens to contain its words ("Thanks." and a quotation ending in it). A
+#: containment judges those pairs instead.
+_UNEVEN = 64
+_MIN_EVEN_COVERAGE = 0.2
 _MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
 _DEFAULTS: dict[str, Any] = {
     "model": None,
@@ -577,8 +592,10 @@ def _mentions(ids: list[str], targets: pd.DataFrame | None) -> list[tuple[str, .
 
 
 def _bits(rel: pd.DataFrame, relations: frozenset[str]) -> np.ndarray:
-    """Relation bits of each pair (see _FIRST_IN ...), for the relations switched on."""
-    bits = np.zeros(len(rel), dtype=np.int64)
+    """Relation bits of each pair (see _FIRST_IN ...), for the relations switched on, and
+    ``_UNEVEN``."""
+    coverage = np.minimum(rel["coverage_a"].to_numpy(), rel["coverage_b"].to_numpy())
+    bits = np.where(coverage < _MIN_EVEN_COVERAGE, _UNEVEN, 0).astype(np.int64)
     if "containment" in relations:
         contained = rel["contained"].to_numpy()
         bits |= np.where(contained == "a", _FIRST_IN, 0)
@@ -604,7 +621,7 @@ def _label(
     label = np.full(len(bits), "", dtype=object)
     label[(bits & _CLAUSE) > 0] = "shared_clause"
     label[(bits & _QUOTE) > 0] = "shared_quote"
-    label[(scores >= threshold) | ((bits & _MUTUAL) > 0)] = "paraphrase"
+    label[((scores >= threshold) & ((bits & _UNEVEN) == 0)) | ((bits & _MUTUAL) > 0)] = "paraphrase"
     label[(bits & (_FIRST_IN | _SECOND_IN)) > 0] = "containment"
     return label
 
@@ -858,8 +875,8 @@ class _Facts:
         bits = self.bits[key]
         if bits & _LINKS:
             return True  # a relation links them
-        if bits & _FAR:
-            return False  # too far apart for any score
+        if bits & (_FAR | _UNEVEN):
+            return False  # too far apart or too uneven for any score
         score = self.score.get(key)
         if score is None:
             need[1].add(key)

@@ -45,6 +45,28 @@ def test_unrelated_claims_stay_apart(alignment: Alignment) -> None:
     assert backers is None or backers != fall
 
 
+def test_a_short_line_inside_a_long_sentence_is_not_a_paraphrase() -> None:
+    # The model, which never saw so uneven a pair in training, scores it above its threshold;
+    # "Thanks." has all its content in the quotation, the quotation a tiny part in "Thanks.".
+    short = "Thanks."
+    long = (
+        '"We will keep fighting for every family in this state, and we will not stop until the '
+        'job is done. Thanks."'
+    )
+    aligner = ClaimAligner()
+    assert aligner.predict_proba([short], [long])[0, 1] >= aligner._validate()[1]
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["x#0", "y#0"],
+            "doc_id": ["x", "y"],
+            "outlet": ["X", "Y"],
+            "text": [short, long],
+        }
+    )
+    alignment = aligner.align(claims)
+    assert alignment.candidates == 1 and alignment.pairs.empty and alignment.clusters.empty
+
+
 def test_pairs_are_cross_outlet_and_never_within_a_document(alignment: Alignment) -> None:
     pairs = alignment.pairs
     assert (pairs.doc_a != pairs.doc_b).all()
