@@ -18,7 +18,7 @@ from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
 from .plot import plot_framing
 from .report import highlight_terms
-from .terms import find_loaded_terms, span_targets
+from .terms import find_loaded_terms, span_targets, target_candidates
 
 __version__ = "0.1.0"
 
@@ -53,6 +53,7 @@ __all__ = [
     "plot_framing",
     "span_targets",
     "split_claims",
+    "target_candidates",
     "voice_spans",
     "what_each_outlet_calls",
 ]

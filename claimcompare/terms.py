@@ -899,10 +899,10 @@ def span_targets(
     >>> out = span_targets(doc, [(4, 11), (59, 65)], actors=actors)
     >>> out[["term", "voice", "target", "target_rule"]].values.tolist()
     [['hapless', 'outlet', 'Khalifa Haftar', 'ranker (p=0.87)'],
-     ['crooks', 'quoted', 'Khalifa Haftar', 'ranker (p=0.43)']]
+     ['crooks', 'quoted', 'Fayez al-Sarraj', 'ranker (p=0.06)']]
 
-    The second is wrong (the word is Haftar's, about Tripoli): the ranker weighs a speaker
-    down in quotations but does not exclude them.
+    A word in a quotation is about someone other than its speaker when the document names
+    anyone else; the low score says the ranker alone was unsure.
     """
     if not isinstance(doc, Document):
         raise ParameterError(f"doc must be a Document, got {type(doc).__name__}")
@@ -975,6 +975,9 @@ def span_targets(
 _LEARNT_OVER = ("relative clause", "he/she", "main person", "headline", "subject of the claim")
 
 
+_SPEAKER_QUOTED = _rank_targets.FEATURES.index("speaker_quoted")
+
+
 def _learnt_over(found: _Found) -> bool:
     return found.actor is None or found.rule.startswith(_LEARNT_OVER)
 
@@ -1023,7 +1026,11 @@ def _ranked(
         named = _targets.named_as(ctx.text, claim, m.start, ctx.mentions, ctx.kinds)
         if named is not None:
             return _Found(named.actor, "named as")
-    best = model.best(_candidates(ctx, m, claim, bodies))
+    found = _candidates(ctx, m, claim, bodies)
+    # A word inside a quotation is its speaker's about someone else ("They are crooks,"
+    # Haftar said): the speaker is a candidate only when the document names nobody else.
+    others = [c for c in found if not c.features[_SPEAKER_QUOTED]]
+    best = model.best(others or found)
     if best is None:
         return _NONE
     return _Found(best[0], f"ranker (p={best[1]:.2f})")

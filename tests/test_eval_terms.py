@@ -136,16 +136,16 @@ def test_ptc_subset_floors() -> None:
 
 @needs_data
 def test_basil_floors_without_the_detector() -> None:
-    # measured on 2017-2019 after the target rules of claimcompare._targets (tuned on
-    # 2010-2016): lexicon span recall 0.112, quote agreement 0.944, target accuracy 0.333
-    # (n = 18); gold spans given: quote agreement 0.907, target accuracy 0.509 (n = 161)
+    # measured on 2017-2019 with the target rules and ranker fitted on 2010-2016: lexicon span
+    # recall 0.112, quote agreement 0.944, target accuracy 0.333 (n = 18); gold spans given:
+    # quote agreement 0.907, target accuracy 0.522 (n = 161)
     frame = evaluate_basil(BENCHMARKS, detector=False, parts=("2017-2019",))
     part = "BASIL 2017-2019"
     assert value(frame, "lexicon", "span recall", part) >= 0.09
     assert value(frame, "lexicon", "quote agreement (matched)", part) >= 0.85
     assert value(frame, "lexicon", "target accuracy (matched)", part) >= 0.27
     assert value(frame, "gold spans (given)", "quote agreement (matched)", part) >= 0.87
-    assert value(frame, "gold spans (given)", "target accuracy (matched)", part) >= 0.47
+    assert value(frame, "gold spans (given)", "target accuracy (matched)", part) >= 0.49
 
 
 @needs_data

@@ -101,27 +101,3 @@ def test_candidates_are_sorted_by_actor() -> None:
     found = candidates(text=text, claims=claims, start=35, end=41, mentions=men, kinds=kinds)
     assert [c.actor for c in found] == ["Ann Lee", "Bo Ray"]
     assert all(len(c.features) == len(FEATURES) for c in found)
-
-
-@pytest.mark.skipif(not (BENCHMARKS / "basil").exists(), reason="BASIL not in ../shared")
-def test_basil_reported_target_accuracy_floor() -> None:
-    from claimcompare._eval_terms import load_basil, same_target
-    from claimcompare.actors import ActorIndex, find_actors
-
-    docs, gold = load_basil(BENCHMARKS)
-    gold = gold[gold["year"].between(2017, 2019)]
-    correct = 0
-    for uuid in sorted(gold["triplet_uuid"].unique()):
-        corpus = [d for (u, _), d in sorted(docs.items()) if u == uuid]
-        index = ActorIndex.from_frame(find_actors(corpus))
-        for (u, a), doc in sorted(docs.items()):
-            mine = gold[(gold["triplet_uuid"] == u) & (gold["article_idx"] == a)]
-            if u != uuid or not len(mine):
-                continue
-            out = span_targets(doc, list(zip(mine["start"], mine["end"], strict=True)),
-                               actors=index)  # fmt: skip
-            correct += sum(
-                same_target(str(g), t, index)
-                for g, t in zip(mine["target"], out["target"], strict=True)
-            )
-    assert correct / len(gold) >= 0.52  # measured 0.534 (n=161)

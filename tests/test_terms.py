@@ -397,7 +397,8 @@ def test_span_targets_on_given_spans() -> None:
     assert out.target.tolist()[:2] == ["Khalifa Haftar", "Khalifa Haftar"]
     # no pattern rule: the learnt ranker, its score in the rule
     assert out.target_rule.tolist()[1].startswith("ranker (p=")
-    # a quoted word: the ranker, which weighs the speaker down (tests/test_targets.py)
+    # a quoted word is not about its speaker
+    assert out.target.iloc[2] == "Fayez al-Sarraj"
     assert out.target_rule.iloc[2].startswith("ranker (p=")
     strict = span_targets(doc, spans, actors=actors, fallback=False)
     assert strict.target.iloc[1] is None and strict.target_rule.iloc[1] == "unresolved"
