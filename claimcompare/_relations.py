@@ -114,6 +114,13 @@ _NOT_VERBS = frozenset(
     "said say says saying told tell tells added stated claimed hundred need speed seed feed bed "
     "red bred shed".split()
 )
+#: A present tense after its subject ("Turkey supports", "those who back"), for telling a
+#: statement from a phrase; a noun after a possessive ("Egypt's forces") passes too.
+_PRESENT_RE = re.compile(
+    r"\b(?P<subject>who|which|that|he|she|it|they|[A-Z][\w'’-]*)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?P<verb>[a-z]{3,})\b"
+)
+_PLURAL_SUBJECTS = frozenset("who which that they".split())
 _DETERMINERS = frozenset("a an the his her its their our your my this that these those".split())
 #: A clause that opens with one of these describes a noun or names a source ("according to new
 #: figures"); it is not a claim of its own.
@@ -143,6 +150,7 @@ class RelationTable:
     clause_worded: np.ndarray  # per clause: has a content word in lower case
     clause_ptr: np.ndarray  # the clauses of text t are rows clause_ptr[t]:clause_ptr[t + 1]
     clause_text: list[str]
+    texts: Sequence[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -324,19 +332,40 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:end]
 
 
-def _verbs(clause: str) -> list[str]:
-    """The verbs of a clause, lower-cased (see ``_VERB_RE``); none for a relative clause."""
-    first = _TOKEN_RE.match(clause)
-    if first is None or first.group().lower() in _RELATIVE:
-        return []
+def _verb_words(text: str) -> list[str]:
+    """The verbs of ``text``, lower-cased (see ``_VERB_RE``)."""
     out = []
-    for m in _VERB_RE.finditer(clause):
+    for m in _VERB_RE.finditer(text):
         word = (m.group("after") or m.group("past")).lower()
-        if m.group("past") and _word_before(clause, m.start()).lower() in _DETERMINERS:
+        if m.group("past") and _word_before(text, m.start()).lower() in _DETERMINERS:
             continue
         if word not in _NOT_VERBS and word not in _FUNCTION_WORDS:
             out.append(word)
     return out
+
+
+def _verbs(clause: str) -> list[str]:
+    """The verbs of a clause; none for a relative clause."""
+    first = _TOKEN_RE.match(clause)
+    if first is None or first.group().lower() in _RELATIVE:
+        return []
+    return _verb_words(clause)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _states(text: str) -> bool:
+    """Whether a text has a verb (``_VERB_RE``, or a present tense after its subject,
+    ``_PRESENT_RE``): it states something; it is not a name or a phrase ("the presidency of
+    Donald Trump")."""
+    if _verb_words(text):
+        return True
+    for m in _PRESENT_RE.finditer(text):
+        word, subject = m.group("verb"), m.group("subject").lower()
+        if word in _FUNCTION_WORDS or word in _NOT_VERBS:
+            continue
+        if word.endswith("s") or subject in _PLURAL_SUBJECTS:
+            return True
+    return False
 
 
 def _worded(texts: Sequence[str]) -> np.ndarray:
@@ -447,6 +476,7 @@ def relation_table(
         clause_worded=_worded(clause_texts),
         clause_ptr=clause_ptr,
         clause_text=clause_texts,
+        texts=texts,
     )
 
 
@@ -559,9 +589,10 @@ def pair_relations(
     verbs and all its numbers, the best covered first; or empty).
 
     A text is contained in the other when they share at least ``min_terms`` content terms,
-    at least ``min_coverage`` of its weighted content is found in the other, and it has a
-    content word in lower case: a run of capitalised names ("The Food and Drug
-    Administration", "From The New York Times:") is a name or a heading, not a claim.
+    at least ``min_coverage`` of its weighted content is found in the other, it has a
+    content word in lower case (a run of capitalised names, "The Food and Drug
+    Administration", "From The New York Times:", is a name or a heading) and a verb (a phrase,
+    "the presidency of Donald Trump", states nothing: a hundred sentences contain it).
     """
     ia, ib = np.asarray(ia, dtype=np.int64), np.asarray(ib, dtype=np.int64)
     both = tab.weighted[ia].multiply(tab.terms[ib]).tocsr()
@@ -572,8 +603,8 @@ def pair_relations(
     cov_a = np.divide(shared, mass_a, out=np.zeros(len(ia)), where=mass_a > 0)
     cov_b = np.divide(shared, mass_b, out=np.zeros(len(ia)), where=mass_b > 0)
     enough = n_shared >= min_terms
-    a_in = enough & (cov_a >= min_coverage) & tab.worded[ia]
-    b_in = enough & (cov_b >= min_coverage) & tab.worded[ib]
+    a_in = _stating(tab, ia, enough & (cov_a >= min_coverage) & tab.worded[ia])
+    b_in = _stating(tab, ib, enough & (cov_b >= min_coverage) & tab.worded[ib])
     mutual = a_in & b_in
     contained = np.where(a_in & ~b_in, "a", np.where(b_in & ~a_in, "b", ""))
     quote = np.full(len(ia), "", dtype=object)
@@ -595,6 +626,14 @@ def pair_relations(
             "shared_clause": clause,
         }
     )
+
+
+def _stating(tab: RelationTable, rows: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``mask``, kept only where the text of ``rows`` has a verb (checked only there)."""
+    out = mask.copy()
+    for k in np.flatnonzero(mask).tolist():
+        out[k] = _states(tab.texts[int(rows[k])])
+    return out
 
 
 def _shared_clause(
