@@ -20,7 +20,9 @@ Four steps, each visible in the output:
      Arab Emirates``) is found in the other, longer claim, but not the reverse: one clause of
      the longer claim states the shorter one ("Haftar is backed by Egypt and the UAE" in "...
      as Libya turns into a proxy war with Egypt, the UAE and Russia backing Haftar, ...").
-     Two claims that each contain the other restate each other: a paraphrase;
+     The shorter claim must state something (a verb), not be a phrase that hundreds of
+     sentences contain. Two claims that each contain the other restate each other: a
+     paraphrase;
    - *shared quote*: both claims quote the same run of at least ``min_quote_words`` words
      (half the shorter quote, or twice ``min_quote_words``), two of them distinctive (rarer
      than the few hundred most common English words; a spelling variant allowed by RapidFuzz
