@@ -911,14 +911,7 @@ def span_targets(
     lex = Lexicon.default() if lexicon is None else lexicon
     if not isinstance(lex, Lexicon):
         raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
-    wanted = []
-    for item in spans:
-        start, end = (int(v) for v in item)
-        if not 0 <= start < end <= len(doc.text):
-            raise ParameterError(
-                f"span ({start}, {end}) is not inside the text (0..{len(doc.text)}) or is empty"
-            )
-        wanted.append((start, end))
+    wanted = _checked_spans(doc, spans)
     index = _index(actors, [doc])
     found = lex.finditer(doc.text)
     probes: list[TermMatch] = []
@@ -929,11 +922,7 @@ def span_targets(
     others = [m for m in found if not any(m.start < e and s < m.end for s, e in wanted)]
     rows: list[dict[str, object]] = []
     claims = claims_of(doc)
-    base = actor_kinds(index)
-    mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
-    kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
-    mentions = _targets.link_surnames(mentions, kinds)
-    mentions = _targets.title_mentions(doc.text, mentions, kinds)
+    mentions, kinds = _doc_mentions(doc, index)
     government = _government(index)
     model = _rank_targets.TargetRanker.default() if ranker is None else ranker
     bodies = _Bodies(doc.text, mentions, kinds)
@@ -968,6 +957,27 @@ def span_targets(
     for name in ("claim_id", "speaker", "target"):
         frame[name] = pd.Series([r[name] for r in rows], index=frame.index, dtype=object)
     return frame
+
+
+def _checked_spans(doc: Document, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    wanted = []
+    for item in spans:
+        start, end = (int(v) for v in item)
+        if not 0 <= start < end <= len(doc.text):
+            raise ParameterError(
+                f"span ({start}, {end}) is not inside the text (0..{len(doc.text)}) or is empty"
+            )
+        wanted.append((start, end))
+    return wanted
+
+
+def _doc_mentions(doc: Document, index: ActorIndex) -> tuple[list[Mention], dict[str, str]]:
+    """A document's actor mentions, surnames and titles linked, and each actor's kind."""
+    base = actor_kinds(index)
+    mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
+    kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
+    mentions = _targets.link_surnames(mentions, kinds)
+    return _targets.title_mentions(doc.text, mentions, kinds), kinds
 
 
 # Rules of find_loaded_terms that the ranker of span_targets replaces: they choose among the
@@ -1073,23 +1083,15 @@ def target_candidates(
     """
     if not isinstance(doc, Document):
         raise ParameterError(f"doc must be a Document, got {type(doc).__name__}")
+    wanted = _checked_spans(doc, spans)
     index = _index(actors, [doc])
     claims = claims_of(doc)
-    base = actor_kinds(index)
-    mentions = _targets.surname_mentions(doc.text, index.find(doc.text), base)
-    kinds = _targets.refine_kinds(base, [(doc.text, mentions)])
-    mentions = _targets.link_surnames(mentions, kinds)
-    mentions = _targets.title_mentions(doc.text, mentions, kinds)
+    mentions, kinds = _doc_mentions(doc, index)
     ctx = _Context(doc, claims, [], mentions, kinds, _government(index))
     bodies = _Bodies(doc.text, mentions, kinds)
     model = _rank_targets.TargetRanker.default()
     rows: list[dict[str, object]] = []
-    for k, item in enumerate(spans):
-        start, end = (int(v) for v in item)
-        if not 0 <= start < end <= len(doc.text):
-            raise ParameterError(
-                f"span ({start}, {end}) is not inside the text (0..{len(doc.text)}) or is empty"
-            )
+    for k, (start, end) in enumerate(wanted):
         probe = TermMatch(start, end, doc.text[start:end], _SPAN_ENTRY, "emotive", -1, 1.0)
         found = _candidates(ctx, probe, ctx.claim_at(start), bodies)
         scores = model.scores(np.array([c.features for c in found])) if found and model else None
