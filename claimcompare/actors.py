@@ -59,7 +59,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from .document import Corpus, Document, documents_of
-from .errors import ParameterError
+from .errors import ParameterError, require_columns
 
 __all__ = ["ActorIndex", "Mention", "actor_mentions", "find_actors"]
 
@@ -559,12 +559,7 @@ def _pairs_from(actors: Any) -> list[tuple[str, str]]:
     """(actor, alias) pairs from a mapping or a frame, validated."""
     pairs: list[tuple[str, str]] = []
     if isinstance(actors, pd.DataFrame):
-        missing = [c for c in ("actor", "alias") if c not in actors.columns]
-        if missing:
-            raise ParameterError(
-                f"actors frame needs columns 'actor' and 'alias'; missing {missing}, "
-                f"got columns {list(map(str, actors.columns))}"
-            )
+        require_columns(actors, ("actor", "alias"), name="actors", made_by="find_actors")
         for actor, alias in zip(actors["actor"].tolist(), actors["alias"].tolist(), strict=True):
             actor = _check_name(actor, what="actor")
             if alias is None or (isinstance(alias, float) and alias != alias):

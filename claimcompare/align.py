@@ -81,7 +81,7 @@ import scipy.sparse as sp
 
 from . import _relations
 from .actors import ActorIndex
-from .errors import InputError, ParameterError
+from .errors import InputError, ParameterError, require_columns
 from .similarity import PairModel, _distinct, _signal_frame, _tables, pair_signals
 
 __all__ = ["Alignment", "ClaimAligner"]
@@ -555,21 +555,8 @@ def _empty_pairs() -> pd.DataFrame:
     return pd.DataFrame(columns=_PAIR_COLUMNS)
 
 
-def _require_columns(frame: pd.DataFrame, needs: Sequence[str], *, name: str) -> None:
-    missing = [c for c in needs if c not in frame.columns]
-    if missing:
-        raise InputError(
-            f"{name} lacks column(s) {missing}; needs {list(needs)}, "
-            f"has {[str(c) for c in frame.columns]}"
-        )
-
-
 def _check_claims(claims: Any) -> pd.DataFrame:
-    if not isinstance(claims, pd.DataFrame):
-        raise ParameterError(
-            f"align() takes the DataFrame from cc.split_claims(), got {type(claims).__name__}"
-        )
-    _require_columns(claims, _REQUIRED, name="claims table")
+    require_columns(claims, _REQUIRED, name="claims table", made_by="split_claims")
     if claims["claim_id"].duplicated().any():
         dupes = claims.loc[claims["claim_id"].duplicated(), "claim_id"].head(3).tolist()
         raise InputError(f"claims table has duplicate claim_id values, e.g. {dupes}")
@@ -580,12 +567,7 @@ def _mentions(ids: list[str], targets: pd.DataFrame | None) -> list[tuple[str, .
     """Per claim, the sorted distinct targets ``targets`` gives it."""
     if targets is None:
         return [()] * len(ids)
-    if not isinstance(targets, pd.DataFrame):
-        raise ParameterError(
-            "targets must be a DataFrame with claim_id and target columns (such as "
-            f"find_loaded_terms() returns), got {type(targets).__name__}"
-        )
-    _require_columns(targets, ("claim_id", "target"), name="targets")
+    require_columns(targets, ("claim_id", "target"), name="targets", made_by="find_loaded_terms")
     found: dict[str, set[str]] = {}
     for claim, target in zip(targets["claim_id"].tolist(), targets["target"].tolist(), strict=True):
         if isinstance(claim, str) and isinstance(target, str) and target.strip():

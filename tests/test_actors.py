@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from claimcompare.actors import ActorIndex, Mention, actor_mentions, find_actors
 from claimcompare.document import Corpus, Document
-from claimcompare.errors import ParameterError
+from claimcompare.errors import InputError, ParameterError
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -350,7 +350,7 @@ def test_user_actors_keep_apart_what_inference_would_merge() -> None:
         ({"": ["X"]}, "non-empty string"),
         ({"A": [""]}, "non-empty string"),
         ({"A": ["!!!"]}, "no letters or digits"),
-        (pd.DataFrame({"name": ["A"], "alias": ["B"]}), "missing \\['actor'\\]"),
+        (pd.DataFrame({"name": ["A"], "alias": ["B"]}), "lacks column\\(s\\) \\['actor'\\]"),
         (["A", "B"], "must be a mapping"),
     ],
 )
@@ -359,7 +359,8 @@ def test_user_actor_errors(actors: object, message: str | None) -> None:
     if message is None:
         find_actors(corpus, actors)  # type: ignore[arg-type]
         return
-    with pytest.raises(ParameterError, match=message):
+    # a bad value is a ParameterError, a frame without the columns an InputError
+    with pytest.raises(ValueError, match=message):
         find_actors(corpus, actors)  # type: ignore[arg-type]
 
 
@@ -467,7 +468,7 @@ def test_index_errors() -> None:
         ActorIndex.from_actors({"A": ["B"], "B": []})
     with pytest.raises(ParameterError, match="DataFrame"):
         ActorIndex.from_frame({"actor": ["A"]})  # type: ignore[arg-type]
-    with pytest.raises(ParameterError, match="'alias'"):
+    with pytest.raises(InputError, match="'alias'"):
         ActorIndex.from_frame(pd.DataFrame({"actor": ["A"]}))
     with pytest.raises(ParameterError, match="text must be a string"):
         INDEX.find(None)  # type: ignore[arg-type]
