@@ -1508,8 +1508,9 @@ def find_actors(
     Raises
     ------
     ParameterError
-        For a bad argument, a user alias given to two actors or an actors frame without the
-        ``actor`` and ``alias`` columns.
+        For a bad argument or a user alias given to two actors.
+    InputError
+        For an actors frame without the ``actor`` and ``alias`` columns.
 
     Examples
     --------
