@@ -13,6 +13,7 @@ events 2010-2016 (``benchmarks/fit_target_model.py``); the shipped weights are a
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -83,11 +84,10 @@ class Candidate:
     features: tuple[float, ...]
 
 
-def _claim_index(claims: Sequence[Claim], pos: int) -> int | None:
-    for k, c in enumerate(claims):
-        if c.start <= pos < c.end:
-            return k
-    return None
+def _claim_index(claims: Sequence[Claim], starts: Sequence[int], pos: int) -> int | None:
+    """The index of the claim holding ``pos`` (claims in text order, ``starts`` theirs)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k if k >= 0 and claims[k].start <= pos < claims[k].end else None
 
 
 def candidates(
@@ -143,7 +143,9 @@ def candidates(
     named = [m for m in mentions if kinds.get(m.actor) in _TARGETABLE]
     if not named:
         return []
-    k = _claim_index(claims, start)
+    starts = [c.start for c in claims]
+    k = _claim_index(claims, starts, start)
+    claim_of = {m.start: _claim_index(claims, starts, m.start) for m in named}
     claim = claims[k] if k is not None else None
     counts = Counter(m.actor for m in named if _targets.named(m))
     for m in named:
@@ -189,7 +191,7 @@ def candidates(
         own = [m for m in named if m.actor == actor]
         apart = _FAR
         for m in own:
-            j = _claim_index(claims, m.start)
+            j = claim_of[m.start]
             if j is not None and k is not None:
                 apart = min(apart, abs(j - k))
         prior = [m for m in own if m.end <= start]
@@ -224,12 +226,12 @@ def candidates(
             "in_paragraph": float(
                 para is not None
                 and any(
-                    (j := _claim_index(claims, m.start)) is not None and claims[j].paragraph == para
+                    (j := claim_of[m.start]) is not None and claims[j].paragraph == para
                     for m in own
                 )
             ),
         }
-        in_para = [m for m in own if _claim_index(claims, m.start) in para_claims]
+        in_para = [m for m in own if claim_of[m.start] in para_claims]
         values["paragraph_mentions"] = math.log1p(len(in_para))
         values["first_in_claim"] = float(bool(in_claim) and in_claim[0].actor == actor)
         values["clause_before"] = float(clause_before == actor)
