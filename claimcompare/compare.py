@@ -468,6 +468,7 @@ def compare_clusters(
     """
     by_id = claims.set_index("claim_id", drop=False)
     dates = dict(published or {})
+    names = dict(named or {})
     rows = []
     for cluster_id, group in clusters.groupby("cluster_id", sort=True):
         ids = sorted(group["claim_id"].astype(str))
@@ -486,8 +487,8 @@ def compare_clusters(
                 findings += _label_findings(
                     labels.get(id_a, {}),
                     labels.get(id_b, {}),
-                    (named or {}).get(id_a, frozenset()),
-                    (named or {}).get(id_b, frozenset()),
+                    names.get(id_a, frozenset()),
+                    names.get(id_b, frozenset()),
                 )
             for f in findings:
                 rows.append(
@@ -746,13 +747,14 @@ def compare(
     stage("facts")
     own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
     labels: dict[str, dict[str | None, tuple[str, ...]]] = {}
-    for cid, target, entry in own[["claim_id", "target", "entry"]].itertuples(index=False):
+    for (cid, target), group in own.groupby(["claim_id", "target"], dropna=False):
         key = target if isinstance(target, str) else None
-        by_target = labels.setdefault(str(cid), {})
-        by_target[key] = tuple(sorted({*by_target.get(key, ()), str(entry)}))
+        labels.setdefault(str(cid), {})[key] = tuple(sorted(set(group["entry"].astype(str))))
+    # Only claims of a cluster are compared.
+    clustered = claims[claims["claim_id"].isin(alignment.clusters["claim_id"])]
     named = {
         cid: frozenset({m.actor for m in index.find(text)} | {t for t in labels.get(cid, {}) if t})
-        for cid, text in zip(claims["claim_id"], claims["text"], strict=True)
+        for cid, text in zip(clustered["claim_id"], clustered["text"], strict=True)
     }
     agreements, conflicts = compare_clusters(
         claims,
