@@ -38,9 +38,11 @@ of overlaps, a match it does not itself touch.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import logging
 import math
+import numbers
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
@@ -48,17 +50,29 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .document import Corpus
 from .errors import InputError, ParameterError
 
-__all__ = ["EXCEPTION", "Lexicon", "LexiconEntry", "TermMatch", "match_terms"]
+__all__ = ["BUILTIN_CATEGORIES", "EXCEPTION", "Lexicon", "LexiconEntry", "TermMatch", "match_terms"]
 
 logger = logging.getLogger(__name__)
 
 EXCEPTION = "exception"
 """Category of entries that fence off neutral phrases: they win overlaps and are never reported."""
+
+BUILTIN_CATEGORIES = (
+    "delegitimising_label",
+    "legitimising_label",
+    "self_designation_doubt",
+    "emotive",
+    "hedge",
+    "loaded_attribution",
+    EXCEPTION,
+)
+"""The categories of :meth:`Lexicon.default`; other (user-defined) categories are allowed."""
 
 _COLUMNS = (
     "entry",
@@ -97,6 +111,44 @@ _GAP_KIND = {"space": 0, "hyphen": 1, "apos": 2}
 _ACCEPT = ((0,), (0, 1), (2,))
 _KEY_TABLE = str.maketrans({c: "'" for c in _APOS[1:]} | {".": ""})
 _TOKEN_CHARS = frozenset(_APOS + "._")
+
+
+def _is_number(value: object) -> bool:
+    """A real number (Python or numpy), but not a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool | np.bool_)
+
+
+def _norm_category(category: object) -> str:
+    """A category as stored: stripped and lower-cased ("Hedge " -> "hedge")."""
+    if not isinstance(category, str) or not category.strip():
+        raise InputError(f"category must be a non-empty string, got {category!r}")
+    return category.strip().lower()
+
+
+def _note_new_categories(entries: Iterable[LexiconEntry], *, known: Iterable[str] = ()) -> None:
+    """Log the categories of ``entries`` that are neither built in nor in ``known``.
+
+    A category close to a known one (``"emotiv"``, ``"hedges"``) is probably a typo: a warning
+    names the closest. Any other new category is a user-defined one, logged at INFO level.
+    """
+    known_set = set(BUILTIN_CATEGORIES) | set(known)
+    new = sorted({e.category for e in entries} - known_set)
+    for category in new:
+        close = difflib.get_close_matches(category, sorted(known_set), n=1, cutoff=0.75)
+        if close:
+            logger.warning(
+                "lexicon category %r is new; did you mean %r? It is kept as a category of its "
+                "own, not treated as %r",
+                category,
+                close[0],
+                close[0],
+            )
+        else:
+            logger.info(
+                "lexicon category %r is user-defined (built in: %s)",
+                category,
+                ", ".join(BUILTIN_CATEGORIES),
+            )
 
 
 def _norm(lowered: str) -> str:
@@ -184,15 +236,13 @@ class LexiconEntry:
         object.__setattr__(self, "variants", tuple(dict.fromkeys(kept)))
         if not isinstance(self.category, str) or not self.category.strip():
             raise InputError(f"{name}: category must be a non-empty string, got {self.category!r}")
-        object.__setattr__(self, "category", self.category.strip())
+        object.__setattr__(self, "category", _norm_category(self.category))
         polarity = self.polarity
-        if isinstance(polarity, bool) or not isinstance(polarity, int | float):
-            raise InputError(f"{name}: polarity must be -1, 0 or 1, got {polarity!r}")
-        if polarity not in (-1, 0, 1):
+        if not _is_number(polarity) or polarity not in (-1, 0, 1):
             raise InputError(f"{name}: polarity must be -1, 0 or 1, got {polarity!r}")
         object.__setattr__(self, "polarity", int(polarity))
         weight = self.weight
-        if isinstance(weight, bool) or not isinstance(weight, int | float):
+        if not _is_number(weight):
             raise InputError(f"{name}: weight must be a number in [0, 1], got {weight!r}")
         if not (0.0 <= float(weight) <= 1.0):
             raise InputError(f"{name}: weight must be in [0, 1], got {weight!r}")
@@ -202,10 +252,10 @@ class LexiconEntry:
             raise InputError(f"{name}: note must be a string, got {note!r}")
         object.__setattr__(self, "note", note)
         for flag in ("inflect", "allow_prefix"):
-            if not isinstance(getattr(self, flag), bool):
-                raise InputError(
-                    f"{name}: {flag} must be True or False, got {getattr(self, flag)!r}"
-                )
+            value = getattr(self, flag)
+            if not isinstance(value, bool | np.bool_):
+                raise InputError(f"{name}: {flag} must be True or False, got {value!r}")
+            object.__setattr__(self, flag, bool(value))
         for form in self.forms:
             if not _TOKEN_RE.search(form):
                 raise InputError(f"{name}: form {form!r} has no letters or digits")
@@ -477,26 +527,41 @@ class Lexicon:
 
     Parameters
     ----------
-    entries : iterable of LexiconEntry
-        Entries with unique canonical forms; two entries may not match the same words.
+    entries : iterable of LexiconEntry, mapping, DataFrame or Lexicon
+        Entries with unique canonical forms; two entries may not match the same words. A mapping
+        is read as by :meth:`from_dict`, a DataFrame as by :meth:`from_frame`.
+
+    Notes
+    -----
+    Categories are stored stripped and lower-cased, so ``"Hedge"`` is the built-in ``"hedge"``.
+    Other categories than :data:`BUILTIN_CATEGORIES` are allowed; one close to a known category
+    (``"emotiv"``) is logged as a warning on the ``claimcompare.lexicon`` logger, as a likely typo.
+
+    ``text in lexicon`` asks whether the lexicon reports ``text`` as one term: it is True for the
+    forms (and inflections) of reported entries, and False for exception entries, which are never
+    reported. ``lexicon[name]`` and :meth:`get` look up any entry by its canonical form,
+    exceptions included.
 
     Examples
     --------
     >>> lex = Lexicon.default()
     >>> [(m.text, m.category) for m in lex.finditer("The self-styled army's rebels advanced.")]
     [('self-styled', 'self_designation_doubt'), ('rebels', 'delegitimising_label')]
-    >>> small = Lexicon.empty().add({"renegade": {"category": "label", "polarity": -1}})
+    >>> small = Lexicon({"renegade": {"category": "label", "polarity": -1}})
     >>> len(small), "renegade" in small, "renegades" in small
     (1, True, True)
+    >>> "claimed responsibility" in lex, lex["claimed responsibility"].category
+    (False, 'exception')
     """
 
     __slots__ = ("_by_name", "_entries", "_matcher")
 
-    def __init__(self, entries: Iterable[LexiconEntry] = ()) -> None:
-        given = list(entries)
-        for e in given:
-            if not isinstance(e, LexiconEntry):
-                raise InputError(f"a Lexicon holds LexiconEntry objects, got {type(e).__name__}")
+    def __init__(self, entries: _EntriesLike = ()) -> None:
+        given = _coerce_entries(entries)
+        self._setup(given)
+        _note_new_categories(given)
+
+    def _setup(self, given: Sequence[LexiconEntry]) -> None:
         ordered = sorted(given, key=lambda e: e.entry)
         by_name: dict[str, LexiconEntry] = {}
         for e in ordered:
@@ -506,6 +571,13 @@ class Lexicon:
         self._entries: tuple[LexiconEntry, ...] = tuple(ordered)
         self._by_name = by_name
         self._matcher = _Matcher(self._entries)
+
+    @classmethod
+    def _of(cls, entries: Iterable[LexiconEntry]) -> Lexicon:
+        """A lexicon of checked entries, without logging their categories again."""
+        lex = cls.__new__(cls)
+        lex._setup(list(entries))
+        return lex
 
     # construction -------------------------------------------------------------------------
     @classmethod
@@ -589,7 +661,9 @@ class Lexicon:
     def _from_rows(
         cls, columns: Sequence[str], rows: Sequence[tuple[str, Mapping[str, Any]]]
     ) -> Lexicon:
-        return cls(_entries_from_rows(columns, rows))
+        entries = _entries_from_rows(columns, rows)
+        _note_new_categories(entries)
+        return cls._of(entries)
 
     @classmethod
     def from_frame(cls, frame: pd.DataFrame) -> Lexicon:
@@ -608,19 +682,14 @@ class Lexicon:
         """
         if not isinstance(frame, pd.DataFrame):
             raise InputError(f"from_frame needs a pandas DataFrame, got {type(frame).__name__}")
-        rows = [
-            (f"row {idx!r}", dict(zip(frame.columns, values, strict=True)))
-            for idx, values in zip(
-                frame.index, frame.itertuples(index=False, name=None), strict=True
-            )
-        ]
-        return cls._from_rows([str(c) for c in frame.columns], rows)
+        return cls._from_rows(*_frame_rows(frame))
 
     @classmethod
     def from_dict(cls, mapping: Mapping[str, Mapping[str, Any] | str]) -> Lexicon:
         """Build a lexicon from ``{entry: {field: value}}`` or ``{entry: category}``.
 
         Missing fields take the :class:`LexiconEntry` defaults (polarity 0, weight 1, inflect).
+        ``Lexicon(mapping)`` does the same.
 
         Examples
         --------
@@ -650,55 +719,135 @@ class Lexicon:
             raise InputError(
                 f"entries {clash} are already in the lexicon; use replace() to change them"
             )
-        return Lexicon((*self._entries, *new))
+        _note_new_categories(new, known=self.categories)
+        return Lexicon._of((*self._entries, *new))
 
     def replace(self, entries: _EntriesLike) -> Lexicon:
-        """Return a lexicon where the given entries replace those with the same canonical form.
+        """Return a lexicon where the given entries change those with the same canonical form.
+
+        What is given replaces, what is not given is kept:
+
+        - a mapping ``{entry: {field: value}}`` changes only the fields it names (``{entry:
+          category}`` only the category); the entry keeps its other fields (variants, polarity,
+          weight, ...);
+        - a DataFrame (it needs an ``entry`` column) changes only the columns it has;
+        - :class:`LexiconEntry` objects or a :class:`Lexicon` replace whole entries, every field.
+
+        Every entry named must already be in the lexicon (new ones go through :meth:`add`).
 
         Examples
         --------
-        >>> lex = Lexicon.default().replace({"rebel": {"category": "neutral_label"}})
-        >>> lex["rebel"].category
-        'neutral_label'
+        >>> lex = Lexicon.default()
+        >>> old = lex["UN-backed"]
+        >>> new = lex.replace({"UN-backed": {"category": "hedge"}})["UN-backed"]
+        >>> new.category, new.polarity == old.polarity, new.variants == old.variants
+        ('hedge', True, True)
+        >>> whole = lex.replace([LexiconEntry("UN-backed", category="hedge")])["UN-backed"]
+        >>> whole.variants, whole.polarity
+        ((), 0)
         """
-        new = _coerce_entries(entries)
-        missing = sorted({e.entry for e in new} - set(self._by_name))
+        if isinstance(entries, Mapping) and not isinstance(entries, Lexicon):
+            self._require_present(entries.keys())
+            new = _entries_from_dict(entries, base=self._by_name)
+        elif isinstance(entries, pd.DataFrame):
+            columns, rows = _frame_rows(entries)
+            if "entry" not in columns:
+                raise InputError(f"replace() needs an 'entry' column, got {list(columns)}")
+            self._require_present(str(r.get("entry", "")).strip() for _, r in rows)
+            new = _entries_from_rows(columns, rows, base=self._by_name)
+        else:
+            new = _coerce_entries(entries)
+            self._require_present(e.entry for e in new)
+        names = {e.entry for e in new}
+        if len(names) < len(new):
+            raise InputError("replace() was given the same entry twice")
+        _note_new_categories(new, known=self.categories)
+        return Lexicon._of((*(e for e in self._entries if e.entry not in names), *new))
+
+    def _require_present(self, names: Iterable[Any]) -> None:
+        missing = sorted({str(n) for n in names} - set(self._by_name))
         if missing:
             raise InputError(f"entries {missing} are not in the lexicon; use add() for new entries")
-        names = {e.entry for e in new}
-        return Lexicon((*(e for e in self._entries if e.entry not in names), *new))
 
-    def remove(self, *entries: str) -> Lexicon:
-        """Return a lexicon without the named entries (canonical forms).
+    def remove(self, *entries: str | Iterable[str]) -> Lexicon:
+        """Return a lexicon without the named entries.
+
+        Parameters
+        ----------
+        *entries : str or iterable of str
+            Canonical forms, given one by one, as iterables, or both. An unknown name raises
+            :class:`~claimcompare.errors.ParameterError` naming it (and, for a variant or an
+            inflected form, the entry it belongs to); nothing is removed then.
 
         Examples
         --------
         >>> lex = Lexicon.default().remove("rebel", "rebel commander")
         >>> [m.text for m in lex.finditer("rebels")]
         []
+        >>> len(Lexicon.default().remove(["rebel", "rebel commander"])) == len(lex)
+        True
+        >>> Lexicon.default().remove("rebels")
+        Traceback (most recent call last):
+        ...
+        claimcompare.errors.ParameterError: cannot remove ['rebels']: not entries of this lexicon
+        ('rebels' is a form of the entry 'rebel')
         """
-        missing = sorted(set(entries) - set(self._by_name))
+        names: list[str] = []
+        for arg in entries:
+            items = [arg] if isinstance(arg, str) else arg
+            if not isinstance(items, Iterable) or isinstance(items, Mapping | LexiconEntry):
+                raise ParameterError(
+                    f"remove() takes canonical forms (strings) or iterables of them, "
+                    f"got {type(arg).__name__}"
+                )
+            for name in items:
+                if not isinstance(name, str):
+                    raise ParameterError(
+                        f"remove() takes canonical forms (strings), got {type(name).__name__} "
+                        f"{name!r}"
+                    )
+                names.append(name)
+        missing = sorted(set(names) - set(self._by_name))
         if missing:
-            raise ParameterError(f"cannot remove {missing}: not entries of this lexicon")
-        names = set(entries)
-        return Lexicon(e for e in self._entries if e.entry not in names)
+            hints = [
+                f"{name!r} is a form of the entry {owner!r}"
+                for name in missing
+                if (owner := self._owner(name)) is not None
+            ]
+            hint = f" ({'; '.join(hints)})" if hints else ""
+            raise ParameterError(f"cannot remove {missing}: not entries of this lexicon{hint}")
+        drop = set(names)
+        return Lexicon._of(e for e in self._entries if e.entry not in drop)
 
-    def select(self, *, categories: Iterable[str]) -> Lexicon:
+    def _owner(self, text: str) -> str | None:
+        """Canonical form of the entry one of whose forms is the whole of ``text``, if any."""
+        whole = [i for s, e, _, _, i in self._matcher.candidates(text) if s == 0 and e == len(text)]
+        return self._entries[min(whole)].entry if whole else None
+
+    def select(self, *, categories: str | Iterable[str]) -> Lexicon:
         """Return a lexicon with only the entries of the given categories (plus exceptions).
+
+        Categories are compared stripped and lower-cased, as they are stored.
 
         Examples
         --------
-        >>> Lexicon.default().select(categories=["hedge"]).categories[:2]
+        >>> Lexicon.default().select(categories=["Hedge"]).categories[:2]
         ['exception', 'hedge']
         """
-        wanted = set([categories] if isinstance(categories, str) else categories)
+        given = [categories] if isinstance(categories, str) else list(categories)
+        wanted = set()
+        for c in given:
+            try:
+                wanted.add(_norm_category(c))
+            except InputError as exc:
+                raise ParameterError(f"categories: {exc}") from None
         unknown = sorted(wanted - set(self.categories))
         if unknown:
             raise ParameterError(
                 f"categories {unknown} are not in this lexicon; it has {self.categories}"
             )
         wanted.add(EXCEPTION)
-        return Lexicon(e for e in self._entries if e.category in wanted)
+        return Lexicon._of(e for e in self._entries if e.category in wanted)
 
     # views ----------------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:
@@ -749,18 +898,39 @@ class Lexicon:
         return iter(self._entries)
 
     def __getitem__(self, entry: str) -> LexiconEntry:
+        """The entry with this canonical form (exceptions included); KeyError if none."""
         try:
             return self._by_name[entry]
-        except KeyError:
+        except (KeyError, TypeError):
             raise KeyError(f"no entry {entry!r} in the lexicon") from None
 
+    def get(self, entry: str, default: LexiconEntry | None = None) -> LexiconEntry | None:
+        """The entry with this canonical form (exceptions included), else ``default``.
+
+        Examples
+        --------
+        >>> Lexicon.default().get("claimed responsibility").category
+        'exception'
+        >>> Lexicon.default().get("rebels") is None  # a form, not a canonical form
+        True
+        """
+        try:
+            return self._by_name.get(entry, default)
+        except TypeError:
+            return default
+
     def __contains__(self, item: object) -> bool:
-        """True for a canonical form, or for a string the lexicon matches as a whole."""
+        """True if :meth:`finditer` reports ``item`` (stripped) as exactly one whole term.
+
+        So the forms and inflections of reported entries are in the lexicon, and exception
+        entries ("claimed responsibility"), which are never reported, are not; use :meth:`get`
+        to look up any entry by its canonical form.
+        """
         if not isinstance(item, str):
             return False
-        if item in self._by_name:
-            return True
-        return any(s == 0 and e == len(item) for s, e, *_ in self._matcher.candidates(item))
+        text = item.strip()
+        found = self.finditer(text)
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(text)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Lexicon):
@@ -908,6 +1078,10 @@ def _row_entry(row: Mapping[str, Any], *, where: str) -> LexiconEntry:
     else:
         raise InputError(f"{where}: column 'variants' must be text, got {variants!r}")
     note = row.get("note")
+    inflect = _parse_flag(row.get("inflect"), where=where, column="inflect", default=True)
+    allow_prefix = _parse_flag(
+        row.get("allow_prefix"), where=where, column="allow_prefix", default=False
+    )
     try:
         return LexiconEntry(
             entry=entry,
@@ -916,19 +1090,37 @@ def _row_entry(row: Mapping[str, Any], *, where: str) -> LexiconEntry:
             polarity=int(polarity),
             weight=weight,
             note="" if _is_missing(note) else str(note),
-            inflect=_parse_flag(row.get("inflect"), where=where, column="inflect", default=True),
-            allow_prefix=_parse_flag(
-                row.get("allow_prefix"), where=where, column="allow_prefix", default=False
-            ),
+            inflect=inflect,
+            allow_prefix=allow_prefix,
         )
     except InputError as exc:
-        raise InputError(f"{where}: {exc}") from None
+        # LexiconEntry names the entry itself; say where it is once, not twice
+        message = str(exc).removeprefix(f"entry {entry!r}: ")
+        raise InputError(f"{where}: {message}") from None
+
+
+def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], list[tuple[str, dict[str, Any]]]]:
+    """Column names and ``(where, row)`` pairs of a DataFrame, as the CSV reader gives them."""
+    rows = [
+        (f"row {idx!r}", dict(zip((str(c) for c in frame.columns), values, strict=True)))
+        for idx, values in zip(frame.index, frame.itertuples(index=False, name=None), strict=True)
+    ]
+    return [str(c) for c in frame.columns], rows
+
+
+def _as_row(entry: LexiconEntry) -> dict[str, Any]:
+    """An entry as a table row (variants joined with ``|``), to patch with new cells."""
+    return {**entry.to_dict(), "variants": "|".join(entry.variants)}
 
 
 def _entries_from_rows(
-    columns: Sequence[str], rows: Sequence[tuple[str, Mapping[str, Any]]]
+    columns: Sequence[str],
+    rows: Sequence[tuple[str, Mapping[str, Any]]],
+    *,
+    base: Mapping[str, LexiconEntry] | None = None,
 ) -> list[LexiconEntry]:
-    for col in _REQUIRED:
+    """Entries of table rows; with ``base``, each row only changes the cells it has."""
+    for col in ("entry",) if base is not None else _REQUIRED:
         if col not in columns:
             raise InputError(
                 f"lexicon is missing the column {col!r} (has {list(columns)}); "
@@ -940,6 +1132,9 @@ def _entries_from_rows(
     seen: dict[str, str] = {}
     out = []
     for where, row in rows:
+        if base is not None:
+            old = base[str(row.get("entry")).strip()]
+            row = {**_as_row(old), **{k: v for k, v in row.items() if k in _COLUMNS}}
         entry = _row_entry(row, where=where)
         if entry.entry in seen:
             raise InputError(
@@ -951,7 +1146,14 @@ def _entries_from_rows(
     return out
 
 
-def _entries_from_dict(mapping: Mapping[str, Any]) -> list[LexiconEntry]:
+def _entries_from_dict(
+    mapping: Mapping[str, Any], *, base: Mapping[str, LexiconEntry] | None = None
+) -> list[LexiconEntry]:
+    """Entries of ``{entry: {field: value}}`` or ``{entry: category}``.
+
+    Without ``base`` the fields not given take the :class:`LexiconEntry` defaults; with it, they
+    keep the values of the entry of that name in ``base``.
+    """
     if not isinstance(mapping, Mapping):
         raise InputError(f"from_dict needs a mapping, got {type(mapping).__name__}")
     allowed = {f.name for f in fields(LexiconEntry)} - {"entry"}
@@ -966,27 +1168,37 @@ def _entries_from_dict(mapping: Mapping[str, Any]) -> list[LexiconEntry]:
             raise InputError(
                 f"entry {name!r}: unknown fields {unknown}; allowed: {sorted(allowed)}"
             )
+        if base is not None:
+            out.append(LexiconEntry(**{**base[name].to_dict(), **spec}))
+            continue
         if "category" not in spec:
             raise InputError(f"entry {name!r}: 'category' is required")
         out.append(LexiconEntry(entry=name, **spec))
     return out
 
 
-def _coerce_entries(entries: _EntriesLike) -> list[LexiconEntry]:
+_ENTRIES_HELP = (
+    "LexiconEntry objects, a mapping {entry: category} or {entry: {field: value}} "
+    "(as Lexicon.from_dict reads), a DataFrame (as Lexicon.from_frame reads) or a Lexicon"
+)
+
+
+def _coerce_entries(entries: Any) -> list[LexiconEntry]:
     if isinstance(entries, Lexicon):
         return list(entries.entries)
     if isinstance(entries, pd.DataFrame):
-        return list(Lexicon.from_frame(entries).entries)
+        return _entries_from_rows(*_frame_rows(entries))
     if isinstance(entries, Mapping):
         return _entries_from_dict(entries)
     if isinstance(entries, LexiconEntry):
         return [entries]
-    if isinstance(entries, str):
-        raise InputError("entries must be a mapping, DataFrame, Lexicon or LexiconEntry objects")
+    if isinstance(entries, str) or not isinstance(entries, Iterable):
+        raise InputError(f"entries must be {_ENTRIES_HELP}; got {type(entries).__name__}")
     out = list(entries)
     for e in out:
         if not isinstance(e, LexiconEntry):
-            raise InputError(f"expected LexiconEntry objects, got {type(e).__name__}")
+            shown = f" {e!r}" if isinstance(e, str) else ""
+            raise InputError(f"entries must be {_ENTRIES_HELP}; got {type(e).__name__}{shown}")
     return out
 
 
