@@ -186,10 +186,13 @@ class LexiconEntry:
         Other surface forms (spellings, verb forms, irregular plurals). A string is split on ``|``.
     category : str
         E.g. ``"delegitimising_label"``, ``"hedge"``; ``"exception"`` fences off a neutral phrase.
+        Stored stripped and lower-cased (``"Hedge"`` is ``"hedge"``); see
+        :data:`BUILTIN_CATEGORIES`.
     polarity : {-1, 0, 1}
-        Toward the target (labelled actor, actor of a described act, or speaker of a verb).
+        Toward the target (labelled actor, actor of a described act, or speaker of a verb). Any
+        integer type (``numpy.int64`` too), or a float equal to one of these; not a bool.
     weight : float
-        In [0, 1]: how strongly loaded the term usually is.
+        In [0, 1]: how strongly loaded the term usually is. Any real number type, not a bool.
     note : str
         Neutral uses and cautions.
     inflect : bool
@@ -203,6 +206,8 @@ class LexiconEntry:
     >>> e = LexiconEntry("rebel", category="delegitimising_label", polarity=-1, weight=0.6)
     >>> e.forms
     ('rebel',)
+    >>> LexiconEntry("allegedly", category=" Hedge", weight=np.float64(0.5)).category
+    'hedge'
     >>> LexiconEntry("x", category="hedge", polarity=2, weight=0.5)
     Traceback (most recent call last):
     ...
