@@ -28,7 +28,8 @@ import numpy as np
 from . import _targets
 from .actors import Mention
 from .claims import Claim
-from .errors import ParameterError
+from .errors import NotFittedError, ParameterError
+from .similarity import _Estimator, _is_real, _plain
 
 __all__ = ["FEATURES", "Candidate", "TargetRanker", "candidates"]
 
@@ -244,8 +245,12 @@ def candidates(
     return out
 
 
-class TargetRanker:
+class TargetRanker(_Estimator):
     """Logistic regression over (span, candidate) features; the best candidate is the target.
+
+    A scikit-learn estimator in its conventions (``get_params``, ``set_params``,
+    ``sklearn.base.clone``); scoring before :meth:`fit` raises
+    :class:`~claimcompare.errors.NotFittedError`.
 
     Parameters
     ----------
@@ -264,6 +269,10 @@ class TargetRanker:
     Traceback (most recent call last):
     ...
     claimcompare.errors.ParameterError: C must be a positive number, got -1
+    >>> TargetRanker().scores(X)
+    Traceback (most recent call last):
+    ...
+    claimcompare.errors.NotFittedError: this TargetRanker is not fitted yet: call its fit() ...
     """
 
     def __init__(self, *, C: float = 1.0, min_probability: float = 0.0) -> None:
@@ -271,10 +280,10 @@ class TargetRanker:
         self.min_probability = min_probability
 
     def _check(self) -> None:
-        if not isinstance(self.C, int | float) or isinstance(self.C, bool) or not self.C > 0:
+        if not _is_real(self.C) or not self.C > 0:
             raise ParameterError(f"C must be a positive number, got {self.C!r}")
         p = self.min_probability
-        if not isinstance(p, int | float) or isinstance(p, bool) or not 0 <= p <= 1:
+        if not _is_real(p) or not 0 <= p <= 1:
             raise ParameterError(f"min_probability must be a number in [0, 1], got {p!r}")
 
     def fit(
@@ -303,8 +312,19 @@ class TargetRanker:
         self.intercept_ = float(model.intercept_[0])
         return self
 
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "coef_")
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise NotFittedError(
+                "this TargetRanker is not fitted yet: call its fit() first, or use the shipped "
+                "TargetRanker.default()"
+            )
+
     def scores(self, X: np.ndarray) -> np.ndarray:
         """The probability that each row's candidate is the target (rows scored on their own)."""
+        self._check_fitted()
         X = np.asarray(X, dtype=float).reshape(-1, len(self.features_))
         z = ((X - self.mean_) / self.scale_) @ self.coef_ + self.intercept_
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
@@ -314,6 +334,7 @@ class TargetRanker:
 
         Ties go to the first actor by name.
         """
+        self._check_fitted()
         if not found:
             return None
         s = self.scores(np.array([c.features for c in found]))
@@ -325,9 +346,10 @@ class TargetRanker:
     # persistence ------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """The learnt numbers as plain JSON-ready values."""
+        self._check_fitted()
         return {
             "format": MODEL_FORMAT,
-            "params": {"C": self.C, "min_probability": self.min_probability},
+            "params": {"C": _plain(self.C), "min_probability": _plain(self.min_probability)},
             "features": list(self.features_),
             "mean": [float(v) for v in self.mean_],
             "scale": [float(v) for v in self.scale_],

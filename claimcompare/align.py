@@ -78,11 +78,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from sklearn.base import clone
 
 from . import _relations
 from .actors import ActorIndex
-from .errors import InputError, ParameterError, require_columns
-from .similarity import PairModel, _distinct, _signal_frame, _tables, pair_signals
+from .errors import InputError, NotFittedError, ParameterError, require_columns
+from .similarity import (
+    PairModel,
+    _distinct,
+    _Estimator,
+    _is_int,
+    _is_real,
+    _signal_frame,
+    _tables,
+    pair_signals,
+)
 
 __all__ = ["Alignment", "ClaimAligner"]
 
@@ -142,13 +152,19 @@ class Alignment:
     candidates: int = 0
 
 
-class ClaimAligner:
+class ClaimAligner(_Estimator):
     """Find claims that state the same thing across documents and outlets.
+
+    A scikit-learn estimator in its conventions: ``get_params``, ``set_params`` (an unknown
+    name is a :class:`~claimcompare.errors.ParameterError`) and ``sklearn.base.clone`` work;
+    :meth:`fit` leaves the parameters as given and keeps what it learns in ``model_``.
 
     Parameters
     ----------
     model : PairModel, optional
         Scores pairs; the default model ships with the package (see ``docs/alignment.md``).
+        A model given here must be fitted, unless :meth:`fit` fits one like it (its
+        parameters, learnt afresh) into ``model_``.
     threshold : float, optional
         Minimum probability for the model alone to align a pair; default: the model's own
         threshold.
@@ -181,6 +197,12 @@ class ClaimAligner:
         ``{canonical: [aliases]}`` or an :class:`~claimcompare.actors.ActorIndex`); default: the
         shipped well-known aliases and demonyms (``UAE``, ``Turkish``). Pass
         ``cc.find_actors(corpus)`` to merge a corpus's own spellings (``Hafar``, ``Haftar``).
+
+    Attributes
+    ----------
+    model_ : PairModel
+        The model :meth:`fit` learnt; absent until then. Once fitted, every method scores
+        with it; before, with ``model`` (or the shipped model).
 
     Examples
     --------
@@ -224,23 +246,51 @@ class ClaimAligner:
 
     # -- parameters -----------------------------------------------------------------------------
 
+    def _check_model(self) -> None:
+        if self.model is not None and not isinstance(self.model, PairModel):
+            raise ParameterError(
+                f"model must be a PairModel or None, got {type(self.model).__name__}"
+            )
+
+    def _model(self) -> PairModel:
+        """What scores pairs: ``model_`` once fitted, else ``model`` or the shipped model."""
+        self._check_model()
+        fitted = getattr(self, "model_", None)
+        if isinstance(fitted, PairModel):
+            return fitted
+        if self.model is None:
+            return PairModel.default()
+        if not self.model.__sklearn_is_fitted__():
+            raise NotFittedError(
+                "this ClaimAligner's model is a PairModel that is not fitted: call "
+                "ClaimAligner.fit(texts_a, texts_b, labels) first, or pass a fitted model "
+                "(model=PairModel.default(), or None for the shipped one)"
+            )
+        return self.model
+
+    def __sklearn_is_fitted__(self) -> bool:
+        """Whether the aligner can score pairs (fitted, or given a fitted or no model)."""
+        if hasattr(self, "model_"):
+            return True
+        return self.model is None or (
+            isinstance(self.model, PairModel) and self.model.__sklearn_is_fitted__()
+        )
+
     def _validate(self) -> tuple[PairModel, float]:
-        if not isinstance(self.top_k, (int, np.integer)) or isinstance(self.top_k, bool):
+        if not _is_int(self.top_k):
             raise ParameterError(f"top_k must be an integer >= 1, got {self.top_k!r}")
         if not 1 <= self.top_k <= 1000:
             raise ParameterError(f"top_k must be between 1 and 1000, got {self.top_k}")
-        if not isinstance(self.chunk_size, (int, np.integer)) or not 1 <= self.chunk_size <= 10**6:
+        if not _is_int(self.chunk_size) or not 1 <= self.chunk_size <= 10**6:
             raise ParameterError(
                 f"chunk_size must be an integer from 1 to 1e6, got {self.chunk_size!r}"
             )
-        if not isinstance(self.min_cosine, (int, float)) or not 0.0 <= self.min_cosine < 1.0:
+        if not _is_real(self.min_cosine) or not 0.0 <= self.min_cosine < 1.0:
             raise ParameterError(f"min_cosine must be in [0, 1), got {self.min_cosine!r}")
         _threads(self.n_jobs)
-        model = self.model if self.model is not None else PairModel.default()
-        if not isinstance(model, PairModel):
-            raise ParameterError(f"model must be a PairModel, got {type(model).__name__}")
+        model = self._model()
         threshold = self.threshold if self.threshold is not None else model.threshold_
-        if not isinstance(threshold, (int, float)) or not 0.0 < float(threshold) < 1.0:
+        if not _is_real(threshold) or not 0.0 < float(threshold) < 1.0:
             raise ParameterError(f"threshold must be a probability in (0, 1), got {threshold!r}")
         bad = sorted(set(self.kinds) - {"claim", "heading"})
         if bad or isinstance(self.kinds, str):
@@ -255,28 +305,16 @@ class ClaimAligner:
                 f"relations must be a tuple of {list(_RELATIONS)} (or empty), "
                 f"got {self.relations!r}"
             )
-        if (
-            not isinstance(self.min_coverage, (int, float))
-            or isinstance(self.min_coverage, bool)
-            or not 0.5 <= self.min_coverage <= 1.0
-        ):
+        if not _is_real(self.min_coverage) or not 0.5 <= self.min_coverage <= 1.0:
             raise ParameterError(f"min_coverage must be in [0.5, 1], got {self.min_coverage!r}")
-        if (
-            not isinstance(self.min_quote_words, (int, np.integer))
-            or isinstance(self.min_quote_words, bool)
-            or not 2 <= self.min_quote_words <= 50
-        ):
+        if not _is_int(self.min_quote_words) or not 2 <= self.min_quote_words <= 50:
             raise ParameterError(
                 f"min_quote_words must be an integer from 2 to 50, got {self.min_quote_words!r}"
             )
         floor = self.cluster_threshold
         if floor is None:
             floor = 0.8 * threshold
-        if (
-            not isinstance(floor, (int, float))
-            or isinstance(floor, bool)
-            or not 0.0 < float(floor) <= threshold
-        ):
+        if not _is_real(floor) or not 0.0 < float(floor) <= threshold:
             raise ParameterError(
                 f"cluster_threshold must be in (0, threshold={threshold:g}], got {floor!r}"
             )
@@ -299,6 +337,14 @@ class ClaimAligner:
     ) -> ClaimAligner:
         """Learn the pair model from your own gold pairs (1: same claim, 0: not).
 
+        The model learnt goes to ``model_``, a :class:`PairModel` with the parameters of
+        ``model`` (default ones when ``model`` is None); ``model`` itself is left as given.
+
+        Returns
+        -------
+        ClaimAligner
+            ``self``.
+
         Examples
         --------
         >>> from claimcompare.similarity import PairModel
@@ -309,10 +355,12 @@ class ClaimAligner:
         >>> aligner = ClaimAligner(model=PairModel(cv=2)).fit(a, b, [1, 0, 1, 0, 1, 0])
         >>> aligner.predict(a, b).tolist()
         [1, 0, 1, 0, 1, 0]
+        >>> aligner.model, aligner.model_.threshold_ > 0
+        (PairModel(cv=2), True)
         """
+        self._check_model()
         base = self.model if self.model is not None else PairModel()
-        params = {k: getattr(base, k) for k in _MODEL_PARAMS}
-        self.model = PairModel(**params).fit(texts_a, texts_b, labels)
+        self.model_ = clone(base).fit(texts_a, texts_b, labels)
         return self
 
     def predict_proba(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
@@ -492,12 +540,8 @@ class ClaimAligner:
         clusters = _cluster_frame(table, groups, one_outlet=not self.cross_outlet)
         return Alignment(pairs.reset_index(drop=True), clusters, candidates=len(ia))
 
-    def get_params(self, deep: bool = True) -> dict[str, Any]:
-        """Parameters, as scikit-learn estimators give them."""
-        return {name: getattr(self, name) for name in _DEFAULTS}
-
     def __repr__(self) -> str:
-        changed = {k: v for k, v in self.get_params().items() if v != _DEFAULTS.get(k)}
+        changed = {k: v for k, v in self.get_params(deep=False).items() if v != _DEFAULTS.get(k)}
         inner = ", ".join(f"{k}={v!r}" for k, v in changed.items())
         return f"ClaimAligner({inner})"
 
@@ -520,7 +564,6 @@ _FAR = 16
 #: containment judges those pairs instead.
 _UNEVEN = 64
 _MIN_EVEN_COVERAGE = 0.2
-_MODEL_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state")
 _DEFAULTS: dict[str, Any] = {
     "model": None,
     "threshold": None,
@@ -543,7 +586,7 @@ def _threads(n_jobs: Any) -> int:
     cores = os.cpu_count() or 1
     if n_jobs is None:
         return min(4, cores)
-    if isinstance(n_jobs, (int, np.integer)) and not isinstance(n_jobs, bool):
+    if _is_int(n_jobs):
         if n_jobs == -1:
             return cores
         if n_jobs >= 1:

@@ -31,15 +31,16 @@ import numpy as np
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from .errors import ParameterError
+from .errors import NotFittedError, ParameterError
 from .lexicon import Lexicon
+from .similarity import _Estimator, _is_int, _is_real
 
 __all__ = ["TOKEN_COLUMNS", "BiasDetector", "tokenize"]
 
@@ -182,7 +183,7 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(s[best])
 
 
-class BiasDetector(ClassifierMixin, BaseEstimator):
+class BiasDetector(ClassifierMixin, _Estimator):
     """Learnt detector of biased sentences and words, trained on a user's labelled sentences.
 
     Parameters
@@ -298,7 +299,7 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
             if value is not None and not (
                 isinstance(value, tuple | list)
                 and len(value) == 2
-                and all(isinstance(v, int) and v >= 1 for v in value)
+                and all(_is_int(v) and v >= 1 for v in value)
                 and value[0] <= value[1]
             ):
                 raise ParameterError(
@@ -307,21 +308,17 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
                 )
         for pname in ("C", "token_C"):
             value = getattr(self, pname)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            if not _is_real(value) or not value > 0:
                 raise ParameterError(f"{pname} must be a positive number, got {value!r}")
-        if isinstance(self.cv, bool) or not isinstance(self.cv, int) or self.cv < 2:
+        if not _is_int(self.cv) or self.cv < 2:
             raise ParameterError(f"cv must be an integer >= 2, got {self.cv!r}")
         if self.token_threshold is not None and not (
-            isinstance(self.token_threshold, int | float) and 0 <= self.token_threshold <= 1
+            _is_real(self.token_threshold) and 0 <= self.token_threshold <= 1
         ):
             raise ParameterError(
                 f"token_threshold must be None or a number in [0, 1], got {self.token_threshold!r}"
             )
-        if (
-            isinstance(self.max_char_features, bool)
-            or not isinstance(self.max_char_features, int)
-            or self.max_char_features < 1
-        ):
+        if not _is_int(self.max_char_features) or self.max_char_features < 1:
             raise ParameterError(
                 f"max_char_features must be a positive integer, got {self.max_char_features!r}"
             )
@@ -439,7 +436,7 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
         self.token_vectorizer_ = DictVectorizer()
         T = _int32(self.token_vectorizer_.fit_transform(flat))
         oof = np.zeros(len(flat))
-        folds = KFold(self.cv, shuffle=True, random_state=self.random_state)
+        folds = KFold(int(self.cv), shuffle=True, random_state=self.random_state)
         for tr_s, _ in folds.split(np.arange(len(texts))):
             tr = np.isin(owners, tr_s)
             model = self._token_model(T[tr], gold[tr])
@@ -457,16 +454,18 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
         self.char_vectorizer_ = None
         if self.word_ngrams is not None:
             self.word_vectorizer_ = TfidfVectorizer(
-                ngram_range=tuple(self.word_ngrams), min_df=2, sublinear_tf=True
+                ngram_range=(int(self.word_ngrams[0]), int(self.word_ngrams[1])),
+                min_df=2,
+                sublinear_tf=True,
             )
             self.word_vectorizer_.fit(texts)
         if self.char_ngrams is not None:
             self.char_vectorizer_ = TfidfVectorizer(
                 analyzer="char_wb",
-                ngram_range=tuple(self.char_ngrams),
+                ngram_range=(int(self.char_ngrams[0]), int(self.char_ngrams[1])),
                 min_df=2,
                 sublinear_tf=True,
-                max_features=self.max_char_features,
+                max_features=int(self.max_char_features),
             )
             self.char_vectorizer_.fit(texts)
         self.context_encoder_ = None
@@ -527,7 +526,7 @@ class BiasDetector(ClassifierMixin, BaseEstimator):
     # prediction -----------------------------------------------------------------------------
     def _check_fitted(self) -> None:
         if not hasattr(self, "sentence_model_"):
-            raise ParameterError("this BiasDetector is not fitted yet; call fit(X, y) first")
+            raise NotFittedError("this BiasDetector is not fitted yet; call fit(X, y) first")
 
     def _tokens_and_scores(
         self, texts: list[str]

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
+import sklearn.exceptions
 
-__all__ = ["ClaimCompareError", "InputError", "ParameterError", "require_columns"]
+__all__ = ["ClaimCompareError", "InputError", "NotFittedError", "ParameterError", "require_columns"]
 
 
 class ClaimCompareError(Exception):
@@ -27,6 +28,21 @@ class InputError(ClaimCompareError, ValueError):
 
 class ParameterError(ClaimCompareError, ValueError):
     """A parameter with a value outside what is allowed; the message names both."""
+
+
+class NotFittedError(ParameterError, sklearn.exceptions.NotFittedError):
+    """A learnt component used before it learnt anything; the message names the class and
+    says what to call (its ``fit``, or a shipped ``default()``).
+
+    It is also scikit-learn's :class:`~sklearn.exceptions.NotFittedError`, so
+    ``except NotFittedError`` works with either.
+
+    Examples
+    --------
+    >>> from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+    >>> issubclass(NotFittedError, SklearnNotFittedError), issubclass(NotFittedError, ValueError)
+    (True, True)
+    """
 
 
 def require_columns(frame: Any, needs: Sequence[str], *, name: str, made_by: str) -> None:

@@ -20,12 +20,13 @@ import functools
 import json
 import logging
 import math
+import numbers
 import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -33,9 +34,10 @@ import scipy.sparse as sp
 from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
+from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import HashingVectorizer
 
-from .errors import InputError, ParameterError
+from .errors import InputError, NotFittedError, ParameterError
 
 __all__ = ["SIGNALS", "PairModel", "pair_signals"]
 
@@ -59,6 +61,9 @@ _NAME_MAX_ZIPF = 4.0
 _FUNCTION_ZIPF = 5.6
 _CHUNK = 50_000
 _CHAR_NGRAMS = (4, 4)
+
+#: PairModel's parameters, in the order its JSON lists them.
+_PAIR_PARAMS = ("C", "gate", "gate_center", "gate_slope", "cv", "random_state", "graded_alpha")
 
 #: Names of the signal columns, in the order :func:`pair_signals` returns them.
 SIGNALS: tuple[str, ...] = (
@@ -106,6 +111,50 @@ SIGNALS: tuple[str, ...] = (
     "name_fuzzy_only_one",
     "quote_shared",
 )
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    """An integer parameter: Python's or numpy's (a grid from ``np.arange``), never a bool."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def _is_real(value: Any) -> TypeGuard[float]:
+    """A real-number parameter: Python's or numpy's integers and floats, never a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds (for JSON), anything else unchanged."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+_E = TypeVar("_E", bound="_Estimator")
+
+
+class _Estimator(BaseEstimator):
+    """scikit-learn's ``get_params`` and ``set_params`` (so ``sklearn.base.clone``, pipelines
+    and ``GridSearchCV`` work); an unknown parameter name is a :class:`ParameterError`."""
+
+    def set_params(self: _E, **params: Any) -> _E:
+        """Set parameters by name (``model__C`` sets ``C`` of the ``model`` parameter).
+
+        Returns
+        -------
+        self
+        """
+        allowed = sorted(self.get_params(deep=False))
+        for name in params:
+            head, nested, _ = name.partition("__")
+            if head not in allowed:
+                raise ParameterError(
+                    f"{type(self).__name__} has no parameter {head!r}; its parameters are {allowed}"
+                )
+            if nested and not hasattr(getattr(self, head), "set_params"):
+                raise ParameterError(
+                    f"cannot set {name!r}: {type(self).__name__}.{head} is "
+                    f"{getattr(self, head)!r}, which has no parameters"
+                )
+        return super().set_params(**params)
 
 
 @functools.lru_cache(maxsize=1)
@@ -735,7 +784,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))
 
 
-class PairModel:
+class PairModel(_Estimator):
     """Probability that two texts state the same thing, from :func:`pair_signals`.
 
     A logistic regression on standardised signals, then a Platt (sigmoid) calibration fitted on
@@ -789,6 +838,12 @@ class PairModel:
         The graded head (:meth:`fit_graded`, :meth:`similarity`): standardisation and ridge
         weights on the same gated inputs; absent until fitted.
     graded_intercept_ : float
+
+    Notes
+    -----
+    A scikit-learn estimator in its conventions: ``get_params``, ``set_params`` and
+    ``sklearn.base.clone`` work, and using an unfitted model raises
+    :class:`~claimcompare.errors.NotFittedError` (also scikit-learn's).
 
     Examples
     --------
@@ -987,11 +1042,7 @@ class PairModel:
         from sklearn.linear_model import Ridge
 
         self._check_params()
-        if (
-            isinstance(self.graded_alpha, bool)
-            or not isinstance(self.graded_alpha, (int, float))
-            or not self.graded_alpha > 0
-        ):
+        if not _is_real(self.graded_alpha) or not self.graded_alpha > 0:
             raise ParameterError(
                 f"graded_alpha must be a positive number, got {self.graded_alpha!r}"
             )
@@ -1034,7 +1085,7 @@ class PairModel:
         (1,)
         """
         if not hasattr(self, "graded_coef_"):
-            raise ParameterError(
+            raise NotFittedError(
                 "this PairModel has no graded head: call fit_graded() or PairModel.default()"
             )
         x = self._signal_matrix(signals)
@@ -1056,15 +1107,15 @@ class PairModel:
         return self.similarity_signals(pair_signals(texts_a, texts_b))
 
     def _check_params(self) -> None:
-        if not isinstance(self.C, (int, float)) or not self.C > 0:
+        if not _is_real(self.C) or not self.C > 0:
             raise ParameterError(f"C must be a positive number, got {self.C!r}")
         if self.gate is not None and self.gate not in SIGNALS:
             raise ParameterError(f"gate must be None or a signal name, got {self.gate!r}")
-        if not isinstance(self.gate_slope, (int, float)) or not self.gate_slope > 0:
+        if not _is_real(self.gate_slope) or not self.gate_slope > 0:
             raise ParameterError(f"gate_slope must be a positive number, got {self.gate_slope!r}")
-        if not isinstance(self.gate_center, (int, float)) or not np.isfinite(self.gate_center):
+        if not _is_real(self.gate_center) or not np.isfinite(self.gate_center):
             raise ParameterError(f"gate_center must be a finite number, got {self.gate_center!r}")
-        if not isinstance(self.cv, int) or self.cv < 2:
+        if not _is_int(self.cv) or self.cv < 2:
             raise ParameterError(f"cv must be an integer >= 2, got {self.cv!r}")
 
     @staticmethod
@@ -1077,9 +1128,15 @@ class PairModel:
         return signals[list(SIGNALS)].to_numpy(dtype=np.float64)
 
     # -- prediction ----------------------------------------------------------------------
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "coef_")
+
     def _fitted(self) -> None:
         if not hasattr(self, "coef_"):
-            raise ParameterError("this PairModel is not fitted: call fit() or PairModel.default()")
+            raise NotFittedError(
+                "this PairModel is not fitted yet: call its fit() first, or use the shipped "
+                "PairModel.default()"
+            )
 
     def decision_function_signals(self, signals: pd.DataFrame) -> np.ndarray:
         """Uncalibrated logit of each row of a :func:`pair_signals` table.
@@ -1151,7 +1208,7 @@ class PairModel:
         """
         self._fitted()
         thr = self.threshold_ if threshold is None else threshold
-        if isinstance(thr, bool) or not isinstance(thr, (int, float)) or not 0.0 <= thr <= 1.0:
+        if not _is_real(thr) or not 0.0 <= thr <= 1.0:
             raise ParameterError(f"threshold must be a number in [0, 1] or None, got {threshold!r}")
         return (self.predict_proba(texts_a, texts_b)[:, 1] >= thr).astype(np.int64)
 
@@ -1170,15 +1227,7 @@ class PairModel:
             "format": "claimcompare.PairModel",
             "version": 2,
             "provenance": dict(self.provenance_),
-            "params": {
-                "C": self.C,
-                "gate": self.gate,
-                "gate_center": self.gate_center,
-                "gate_slope": self.gate_slope,
-                "cv": self.cv,
-                "random_state": self.random_state,
-                "graded_alpha": self.graded_alpha,
-            },
+            "params": {k: _plain(getattr(self, k)) for k in _PAIR_PARAMS},
             "signals": list(self.signals_),
             "mean": [float(v) for v in self.mean_],
             "scale": [float(v) for v in self.scale_],
