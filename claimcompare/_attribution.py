@@ -10,6 +10,7 @@ phrase stay in the outlet's voice.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -148,6 +149,53 @@ _WORD = re.compile(r"[\w’'.-]+")
 _THAT = re.compile(r"\bthat\b")
 _TO = re.compile(r"\bto\b")
 _ACCORDING_TAIL = re.compile(r",\s*according to\b", re.IGNORECASE)
+
+# Trailing attribution: "Sirte fell, officials said." A speaker after a comma (or, inverted, after
+# the cue) that is not a name must end in a noun for who can speak ("officials", "the army", "a
+# spokesman for the LNA", "two diplomats"): a clause's noun ("the city he had said") is not one.
+_SPEAKER_NOUNS = frozenset(
+    """
+    poll polls survey surveys study
+    official officials spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople
+    army armies military militia militias ministry ministries government governments authority
+    authorities police agency agencies office council parliament assembly cabinet administration
+    presidency command headquarters committee commission court tribunal prosecution
+    coalition alliance group groups movement party parties mission delegation embassy consulate
+    center centre department service services forces troops soldiers fighters rebels
+    militants insurgents residents resident witness witnesses source sources people person man
+    men woman women diplomat diplomats analyst analysts expert experts observer observers
+    monitor monitors activist activists doctor doctors medic medics nurse nurses staff critics
+    rivals allies aide aides adviser advisers advisor advisors envoy envoys minister ministers
+    president general commander commanders colonel officer officers chief chiefs head leader
+    leaders secretary ambassador ambassadors governor mayor mayors lawmaker lawmakers senator
+    senators representative representatives negotiator negotiators mediator mediators
+    investigator investigators prosecutor prosecutors lawyer lawyers journalist journalists
+    reporter reporters correspondent correspondents statement report reports media newspaper
+    broadcaster website daughter son wife husband brother sister father mother family families
+    relative relatives neighbour neighbours neighbor neighbors friend friends colleague
+    colleagues survivor survivors victim victims citizen citizens locals elders elder
+    """.split()
+)
+# Plural nouns for people by their suffix: "protesters", "campaigners", "migrants".
+_PEOPLE_SUFFIX = re.compile(r"(?:er|or|ist|ian|ant|ent)s$")
+# A speaker's head noun is followed by these ("a spokesman for the LNA", "officials in Tripoli").
+_POSTMODIFIER = frozenset({"of", "for", "from", "with", "at", "in"})
+# Where a speaker after its cue ends: "said officials on Monday", "according to officials who".
+_SPEAKER_END = frozenset(
+    """
+    on in at during after before since while when late earlier later last this yesterday today
+    tonight overnight monday tuesday wednesday thursday friday saturday sunday who which that
+    citing speaking via by to without under
+    """.split()
+)
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "as", "since", "if", "once"})
+_NOT_FIRST = (_SPEAKER_END | _POSTMODIFIER | _CONJUNCTIONS) - {"this"}
+_CONTRACTION = re.compile(r"['’](?:ll|re|ve|m|d|t)$|^(?:he|she|it|they|we|i|you)['’]")
+_SPEAKER_LIMIT = re.compile(r"[,;:\"“”«»()]")
+_TELL = re.compile(r"(?i:told|tells|telling)\b")
+_PARTICIPLE = re.compile(
+    r"\s*(?:adding|saying|noting|insisting|warning|claiming|stressing|explaining)\b"
+)
 
 
 def is_pronoun(text: str) -> bool:
@@ -338,11 +386,17 @@ def _attribute_cue(
     after = [q for q in quotes if cue_end <= q.open < end]
 
     if match.group("according"):
-        speaker = _after_np(text, cue_end, end)
+        speaker = _speaker_after(text, cue_end, end) or _after_np(text, cue_end, end)
         if speaker is None:
             return None
         prefix = trim(text, start, cue_start)
+        while prefix[1] > prefix[0] and text[prefix[1] - 1] in ",;:":
+            prefix = (prefix[0], prefix[1] - 1)  # "X, according to Y": X without its comma
         if _has_words(text, prefix):
+            # "X, according to officials, that Y": the parenthesis covers the whole sentence.
+            comma = text.find(",", speaker[1], end)
+            if comma >= 0 and _short_tail(text, speaker[1], comma, told=False):
+                return _result(text, match, speaker, [prefix, trim(text, comma + 1, end)])
             return _result(text, match, speaker, [prefix])
         comma = text.find(",", speaker[1], end)
         return _result(text, match, speaker, [trim(text, comma + 1, end)] if comma >= 0 else [])
@@ -365,6 +419,9 @@ def _attribute_cue(
 
     if not _has_words(text, (start, cue_start)):
         return None
+    trailing = _trailing(text, start, end, quotes, match)
+    if trailing is not None:
+        return trailing
     speaker = _clean_np(text, start, cue_start)
     if speaker is None and "," in text[start:cue_start]:
         speaker = _clean_np(text, text.rfind(",", start, cue_start) + 1, cue_start)
@@ -421,8 +478,8 @@ def _inverted(
     after: list[Quote],
 ) -> Attribution | None:
     """'"We won," said Haftar' and 'Sirte has fallen, said Haftar': the speaker after the cue."""
-    if not match.group("speech"):
-        return None
+    if not match.group("speech") or match.group(0).lower().endswith("ing"):
+        return None  # "..., saying the city fell" is no inverted "said X"
     cue_start, cue_end = match.start(), match.end()
     quoted = bool(before) and _INVERTED_GAP.fullmatch(text, before[-1].close, cue_start)
     if quoted:
@@ -438,7 +495,11 @@ def _inverted(
         if found >= 0:
             limit = found
     titled = _TITLED_AFTER.match(text, cue_end, limit)
-    speaker = _after_np(text, titled.end() if titled else cue_end, limit)
+    name_start = titled.end() if titled else cue_end
+    speaker = _speaker_after(text, name_start, limit)
+    if speaker is not None and not _short_tail(text, speaker[1], limit, told=False):
+        speaker = None  # "X, a spokesman, said officials were wrong"
+    speaker = speaker or _after_np(text, name_start, limit)
     if speaker is None:
         return None
     tail = text[speaker[1] : end]
@@ -456,6 +517,124 @@ def _after_np(text: str, pos: int, end: int) -> tuple[int, int] | None:
     if text[e - 1] == "." and "." not in text[s : e - 1].split()[-1]:
         e -= 1  # the sentence's full stop, not an abbreviation's ("the U.N.")
     return s, e
+
+
+def _speaker_np(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` as a speaker's noun phrase, or None if it does not look like one.
+
+    A pronoun ("they"), or up to eight words with no verb-like function word whose head noun (the
+    word before "of", "for", ...) is a name or a noun for who can speak: "officials", "the
+    army", "a spokesman for the LNA", "the Libyan National Army's spokesman", "U.S. officials".
+    """
+    start, end = trim(text, start, end)
+    segment = text[start:end]
+    words = _WORD.findall(segment)
+    if not words or _SPEAKER_LIMIT.search(segment):
+        return None
+    lower = [w.lower() for w in words]
+    if len(words) == 1 and lower[0] in _PRONOUNS:
+        return start, end
+    if len(words) > 8 or lower[0] in _NOT_FIRST or lower[-1] in _CONJUNCTIONS:
+        return None  # "and officials", "on Sunday", "in a statement"
+    if any(_CONTRACTION.search(w) for w in lower):
+        return None  # "he'll coerce Mexico"
+    if lower[0] not in _SPEAKER_NOUNS and lower[0].endswith(("ing", "ly")):
+        return None  # "recently releasing a report"
+    for before, word in itertools.pairwise(words):
+        if before[0].isupper() and word.islower() and word.endswith("ed") and "-" not in word:
+            return None  # "Steele issued a statement", not "the embattled president"
+    if any(w in _STOP_WORDS or w in _PRONOUNS or w in _CONJUNCTIONS - {"and"} for w in lower):
+        return None
+    cut = next((i for i, w in enumerate(lower) if i > 0 and w in _POSTMODIFIER), len(words))
+    if cut == len(words) - 1:
+        return None  # "officials in"
+    head = _POSSESSIVE.sub("", words[cut - 1])
+    if head.lower() in _SPEAKER_END:
+        return None  # "a poll released Saturday"
+    named = re.fullmatch(_NAME_WORD, head) is not None
+    noun = head.lower() in _SPEAKER_NOUNS or bool(_PEOPLE_SUFFIX.search(head.lower()))
+    if not (named or noun) or (head.islower() and not noun):
+        return None
+    title = _TITLE.match(segment)
+    if title:
+        start += title.start("name")  # "LNA spokesman Ahmad al-Mesmari" -> the name
+    return start, end
+
+
+def _speaker_after(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The longest speaker noun phrase starting at ``pos``: "said officials on Monday"."""
+    limit = _SPEAKER_LIMIT.search(text, pos, end)
+    stop = limit.start() if limit else end
+    ends = []
+    for i, match in enumerate(_WORD.finditer(text, pos, stop)):
+        if i > 0 and match.group(0).lower() in _SPEAKER_END:
+            break
+        word_end = match.end()
+        if text[word_end - 1] == "." and "." not in match.group(0)[:-1]:
+            word_end -= 1  # the sentence's full stop, not an abbreviation's ("the U.N.")
+        ends.append(word_end)
+    for e in reversed(ends):
+        found = _speaker_np(text, pos, e)
+        if found is not None:
+            return found
+    return None
+
+
+def _short_tail(text: str, pos: int, end: int, *, told: bool) -> bool:
+    """Whether ``text[pos:end]`` only sets a trailing cue: "", "on Monday", "told reporters"."""
+    words = [w.lower() for w in _WORD.findall(text, pos, end) if any(c.isalnum() for c in w)]
+    if not words:
+        return True
+    if len(words) > 8 or any(w in _STOP_WORDS or w in _PRONOUNS for w in words):
+        return False
+    return told or words[0] in _SPEAKER_END or words[0] in _POSTMODIFIER
+
+
+def _trailing(
+    text: str, start: int, end: int, quotes: list[Quote], match: re.Match[str]
+) -> Attribution | None:
+    """'Sirte fell, officials said (on Monday).': the speaker between the last comma and the cue.
+
+    What was said stands before the comma; the cue may be followed only by its setting ("on
+    Monday", "told reporters"), then the sentence ends or a comma opens more ("..., adding ...").
+    """
+    cue_start, cue_end = match.start(), match.end()
+    comma = text.rfind(",", start, cue_start)
+    if comma < 0 or _inside(comma, quotes):
+        return None
+    lead = _strip_leading(text, *trim(text, start, cue_start))
+    said = trim(text, start, comma)
+    if lead > comma or not _has_words(text, said) or _is_name(text, trim(text, lead, comma)):
+        return None  # "On Monday, officials said ...", "Ahmad al-Mesmari, LNA spokesman said"
+    speaker_end = cue_start
+    adverbs = _TRAILING.search(text, comma + 1, cue_start)
+    if adverbs and adverbs.end() == cue_start:
+        speaker_end = adverbs.start()  # "officials later said"
+    speaker = _speaker_np(text, comma + 1, speaker_end)
+    if speaker is None:
+        return None
+    after = [q for q in quotes if cue_end <= q.open < end]
+    rest = next((i for i in range(cue_end, end) if text[i] in ",:" and not _inside(i, quotes)), end)
+    rest = min([rest] + [q.open for q in after])
+    told = bool(_TELL.match(text, cue_start))
+    if not _short_tail(text, cue_end, rest, told=told):
+        return None
+    if after and not _has_words(text, (rest, after[0].open)):
+        # 'The savings, she said, "do not cut ..."': both parts are what was said, but in
+        # 'Asked about X, he said, "..."' the participle before the comma is the outlet's frame.
+        quoted = [(q.start, q.end) for q in after]
+        opener = _WORD.match(text, lead)
+        clause = _WORD.match(text, _chunks(text, *said)[-1][0])
+        if (opener and opener.group(0).lower().endswith(("ed", "ing"))) or (
+            clause and clause.group(0).lower() in _SUBORDINATORS
+        ):
+            return _result(text, match, speaker, quoted)  # "A month ago, when ..., he said: "
+        return _result(text, match, speaker, [said, *quoted])
+    # "X, officials said, adding that Y" and "X, he said, and Y": both parts are what was said.
+    content = [said]
+    if rest < end:
+        content.append(trim(text, rest + 1, end))
+    return _result(text, match, speaker, content)
 
 
 def _result(
