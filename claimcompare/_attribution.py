@@ -3,9 +3,12 @@
 Rules, not a parser: a cue is a reporting verb ("said", "told", "claimed", "urged", ...) or
 "according to" outside quotation marks; its speaker is the noun phrase before it (skipping an
 appositive: "Ahmad al-Mesmari, a spokesman for ..., said"), after it ('..." said al-Mesmari',
-"according to the UN"), or a pronoun resolved to the last named speaker. What the speaker says
-(the content) is the quoted text and the clause the cue introduces; the cue and the speaker's noun
-phrase stay in the outlet's voice.
+"according to the UN"), or a pronoun resolved to the last named speaker. A speaker that is not a
+name ("Sirte fell, officials said.", "..., said the army", "..., according to two diplomats") must
+be a short noun phrase headed by a noun for who can speak, and a trailing cue may be followed only
+by its setting ("on Monday", "told reporters"): "Sirte, the city he had said he would take" is no
+attribution. What the speaker says (the content) is the quoted text and the clause the cue
+introduces or follows; the cue and the speaker's noun phrase stay in the outlet's voice.
 """
 
 from __future__ import annotations
