@@ -20,7 +20,8 @@ import pandas as pd
 
 from .claims import claims_of
 from .document import Corpus, Document, documents_of
-from .errors import ParameterError, require_columns
+from .errors import InputError, ParameterError, require_columns
+from .lexicon import Lexicon
 from .terms import SCARE_QUOTE
 
 __all__ = ["FRAMING_COLUMNS", "framing_table", "voice_words", "what_each_outlet_calls"]
@@ -64,8 +65,27 @@ def _selected(terms: pd.DataFrame, categories: Iterable[str] | None) -> pd.DataF
         keep = ~terms["category"].isin(_NOT_LABELS)
     else:
         wanted = [categories] if isinstance(categories, str) else list(categories)
+        # a misspelt category would give an empty table, not an error
+        known = {*Lexicon.default().categories, SCARE_QUOTE, *terms["category"].dropna()}
+        unknown = sorted(set(wanted) - known)
+        if unknown:
+            raise ParameterError(
+                f"categories {unknown} are neither in these terms nor in the default lexicon; "
+                f"known categories: {sorted(known)}"
+            )
         keep = terms["category"].isin(wanted)
     return terms[keep & terms["target"].notna()]
+
+
+def _check_documents(terms: pd.DataFrame, docs: list[Document]) -> None:
+    """Every document of ``terms`` must be in the corpus that gives the word counts."""
+    missing = sorted(set(terms["doc_id"].astype(str)) - {str(d.doc_id) for d in docs})
+    if missing:
+        shown = ", ".join(repr(m) for m in missing[:5]) + (", ..." if len(missing) > 5 else "")
+        raise InputError(
+            f"terms come from {len(missing)} document(s) not in corpus ({shown}): pass the "
+            "corpus the terms were found in, or the rates per 1,000 words would be wrong"
+        )
 
 
 def _ranked(values: Iterable[str]) -> tuple[str, ...]:
@@ -122,7 +142,8 @@ def framing_table(
     voice : {"outlet", "quoted", "attributed", "all"}, default "outlet"
         Which matches count: the outlet's own words by default.
     categories : iterable of str, optional
-        Categories that count; None: all but ``hedge`` and ``loaded_attribution``.
+        Categories that count; None: all but ``hedge`` and ``loaded_attribution``. A category
+        neither in ``terms`` nor in :meth:`Lexicon.default` is a ``ParameterError``.
 
     Returns
     -------
@@ -148,10 +169,16 @@ def framing_table(
     [['Khalifa Haftar', 'Wire', ('renegade general',), 1, -1.0, 1]]
     >>> int(table.words[0]), float(round(table.per_1000_words[0], 1))  # own voice: 12 words
     (12, 83.3)
+    >>> framing_table(terms, [])
+    Traceback (most recent call last):
+    ...
+    claimcompare.errors.InputError: terms come from 1 document(s) not in corpus ('d'): ...
     """
     _check(terms, voice)
     chosen = _selected(terms, categories)
-    words = voice_words(corpus, voice=voice)
+    docs = list(documents_of(corpus))
+    _check_documents(terms, docs)
+    words = voice_words(docs, voice=voice)
     in_voice = chosen if voice == "all" else chosen[chosen["voice"] == voice]
     quoted = chosen[chosen["voice"] == "quoted"]
     quoted_counts = Counter(zip(quoted["target"], quoted["outlet"], strict=True))

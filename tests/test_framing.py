@@ -114,13 +114,13 @@ def test_net_polarity_is_the_weighted_mean() -> None:
     assert math.isclose(row.net_polarity, expected)
 
 
-def test_what_each_outlet_calls(terms: pd.DataFrame) -> None:
+def test_what_each_outlet_calls(terms: pd.DataFrame, seeds: Corpus) -> None:
     wide = what_each_outlet_calls(terms)
     assert list(wide.columns) == [UNKNOWN, ANSAR, IRAN]
     assert wide.index[0] == HAFTAR  # most uses first
     assert wide.loc[HAFTAR, ANSAR] == "strongman (1)"
     assert wide.loc[HAFTAR, IRAN].startswith("rebels, ")
-    count = cell(framing_table(terms, []), HAFTAR, IRAN)["count"]
+    count = cell(framing_table(terms, seeds), HAFTAR, IRAN)["count"]
     assert wide.loc[HAFTAR, IRAN].endswith(f"({count})")
     short = what_each_outlet_calls(terms, top=2)
     assert short.loc[HAFTAR, IRAN].count(",") == 2 and ", ..." in short.loc[HAFTAR, IRAN]
@@ -146,6 +146,14 @@ def test_bad_input(terms: pd.DataFrame, seeds: Corpus) -> None:
         what_each_outlet_calls("terms")  # type: ignore[arg-type]
     with pytest.raises(ParameterError, match="top"):
         what_each_outlet_calls(terms, top=0)
+    # a misspelt category is an error, not an empty table
+    with pytest.raises(ParameterError, match=r"\['hedges'\].*known categories: .*'hedge'"):
+        framing_table(terms, seeds, categories=["hedges"])
+    with pytest.raises(ParameterError, match="hedges"):
+        what_each_outlet_calls(terms, categories="hedges")
+    # word counts from another corpus would give wrong rates
+    with pytest.raises(InputError, match=r"4 document\(s\) not in corpus"):
+        framing_table(terms, list(seeds)[:1])
 
 
 def test_empty_terms(seeds: Corpus) -> None:
