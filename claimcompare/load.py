@@ -15,6 +15,7 @@ import json
 import logging
 import math
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -32,6 +33,8 @@ logger = logging.getLogger(__name__)
 
 FIELDS = ("doc_id", "text", "title", "outlet", "published", "url")
 SUFFIXES = (".txt", ".csv", ".jsonl", ".json")
+#: Explicit metadata: a table with a ``doc_id`` column, a CSV file of one, or {doc_id: fields}.
+Metadata = pd.DataFrame | str | os.PathLike[str] | Mapping[str, Mapping[str, Any]]
 _ERRORS = ("raise", "warn")
 
 
@@ -116,6 +119,9 @@ def _is_missing(value: Any) -> bool:
     return bool(value is pd.NaT or (isinstance(value, str) and not value.strip()))
 
 
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}$")
+
+
 def _parse_published(value: Any, where: str) -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -128,6 +134,16 @@ def _parse_published(value: Any, where: str) -> _dt.date:
             return _dt.date.fromisoformat(value.strip()[:10])
         except ValueError:
             pass
+        ambiguous = _NUMERIC_DATE.match(value.strip())
+        if (
+            ambiguous
+            and all(1 <= int(ambiguous[k]) <= 12 for k in (1, 2))
+            and ambiguous[1] != ambiguous[2]
+        ):
+            raise InputError(
+                f"{where}: published value {value!r} is ambiguous (day/month or month/day); "
+                "use an ISO date like 2020-01-07"
+            )
         try:
             return pd.Timestamp(value.strip()).date()
         except (ValueError, TypeError):
@@ -228,11 +244,17 @@ def corpus_from_records(
             )
         values = {f: record.get(c) for f, c in columns.items()}
         raw_id = values["doc_id"]
-        doc_id = str(n) if _is_missing(raw_id) else str(raw_id).strip()
+        if columns["doc_id"] in record and _is_missing(raw_id):
+            # a row without the id its table gives the others: its row number would be a guess
+            sink.fail(where, f"no {columns['doc_id']!r} (the id column is empty in this row)")
+            continue
+        doc_id = str(n) if _is_missing(raw_id) else _id_text(raw_id)
         if doc_id in seen:
-            raise InputError(
-                f"duplicate doc_id {doc_id!r}: {seen[doc_id]} and {where}; ids must be unique"
+            sink.fail(
+                where,
+                f"duplicate doc_id {doc_id!r}: {seen[doc_id]} and {where}; ids must be unique",
             )
+            continue
         used = set(columns.values())
         meta = {str(k): v for k, v in record.items() if k not in used}
         try:
@@ -243,6 +265,13 @@ def corpus_from_records(
         seen[doc_id] = where
         docs.append(doc)
     return Corpus(docs, skipped=sink.skipped)
+
+
+def _id_text(value: Any) -> str:
+    """An id as text; a whole float (a number column with a gap, read by pandas) loses ".0"."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def corpus_from_frame(
@@ -381,7 +410,7 @@ def load_corpus(
     clean: bool = True,
     errors: str = "raise",
     encoding: str = "utf-8",
-    metadata: pd.DataFrame | str | os.PathLike[str] | None = None,
+    metadata: Metadata | None = None,
     **column_map: str,
 ) -> Corpus:
     """Load articles from files, folders, globs, a DataFrame or records.
@@ -400,9 +429,10 @@ def load_corpus(
         ``Corpus.skipped`` instead of raising.
     encoding : str, default "utf-8"
         Encoding of the files.
-    metadata : DataFrame or path to a CSV, optional
+    metadata : DataFrame, path to a CSV, or mapping, optional
         Explicit metadata for documents by ``doc_id`` (columns among ``title``, ``outlet``,
-        ``published``, ``url``); it overrides anything inferred.
+        ``published``, ``url``), or a mapping ``{doc_id: {"outlet": ...}}``; it overrides
+        anything inferred.
     **column_map : str
         Column or field names for ``doc_id, text, title, outlet, published, url`` in tabular
         input, e.g. ``text="body"``.
@@ -459,43 +489,64 @@ def load_corpus(
                 f"no documents could be loaded from {source!r}" + (f" ({detail})" if detail else "")
             )
         by_id: dict[str, Document] = {}
-        for doc in docs:
+        for doc in sorted(docs, key=lambda d: (d.doc_id, d.source or "")):
             if doc.doc_id in by_id:
-                raise InputError(
+                sink.fail(
+                    str(doc.source),
                     f"duplicate doc_id {doc.doc_id!r}: from {by_id[doc.doc_id].source} and from "
-                    f"{doc.source}; ids must be unique (rename one, or give an id column)"
+                    f"{doc.source}; ids must be unique (rename one, or give an id column)",
                 )
+                continue
             by_id[doc.doc_id] = doc
-        corpus = Corpus(sorted(docs, key=lambda d: d.doc_id), skipped=sink.skipped)
+        corpus = Corpus(list(by_id.values()), skipped=sink.skipped)
     if metadata is not None:
         corpus = apply_metadata(corpus, metadata)
     return corpus
 
 
-def apply_metadata(corpus: Corpus, metadata: pd.DataFrame | str | os.PathLike[str]) -> Corpus:
-    """Override document metadata from a table with a ``doc_id`` column.
+def apply_metadata(corpus: Corpus, metadata: Metadata) -> Corpus:
+    """Override document metadata from a table with a ``doc_id`` column, or a mapping by id.
 
     Examples
     --------
     >>> corpus = load_corpus([{"doc_id": "a", "text": "Sirte fell."}])
     >>> apply_metadata(corpus, pd.DataFrame({"doc_id": ["a"], "outlet": ["X"]}))["a"].outlet
     'X'
+    >>> apply_metadata(corpus, {"a": {"outlet": "Y", "published": "2020-01-07"}})["a"].published
+    datetime.date(2020, 1, 7)
     """
     label = "metadata"
-    if not isinstance(metadata, pd.DataFrame):
+    table: pd.DataFrame
+    if isinstance(metadata, Mapping):
+        bad = [k for k, v in metadata.items() if not isinstance(v, Mapping)]
+        if bad:
+            raise InputError(
+                f"metadata: the value for {bad[0]!r} is not a mapping of fields; expected "
+                "{doc_id: {'outlet': ..., 'title': ...}}"
+            )
+        if not metadata:
+            return corpus
+        table = pd.DataFrame([{**v, "doc_id": str(k)} for k, v in metadata.items()])
+    elif isinstance(metadata, pd.DataFrame):
+        table = metadata
+    else:
         label = os.fspath(metadata)
         if not Path(label).is_file():
             raise InputError(f"no such metadata file: {label!r}")
-        metadata = pd.read_csv(label, dtype=str, keep_default_na=False)
-    if "doc_id" not in metadata.columns:
+        table = pd.read_csv(label, dtype=str, keep_default_na=False)
+    if "doc_id" not in table.columns:
         raise InputError(
-            f"{label}: needs a 'doc_id' column; columns: {list(map(str, metadata.columns))}"
+            f"{label}: needs a 'doc_id' column; columns: {list(map(str, table.columns))}"
         )
     allowed = {"doc_id", "title", "outlet", "published", "url"}
-    extra = sorted(set(map(str, metadata.columns)) - allowed)
+    extra = sorted(set(map(str, table.columns)) - allowed)
     if extra:
         raise InputError(f"{label}: unknown column(s) {extra}; allowed: {sorted(allowed)}")
-    rows = {str(r["doc_id"]): r for r in metadata.to_dict(orient="records")}
+    ids = table["doc_id"].astype(str)
+    if ids.duplicated().any():
+        twice = sorted(set(ids[ids.duplicated()]))
+        raise InputError(f"{label}: doc_id(s) given more than once: {twice[:5]}")
+    rows = {str(r["doc_id"]): r for r in table.to_dict(orient="records")}
     unknown = sorted(set(rows) - set(corpus.ids))
     if unknown:
         raise InputError(f"{label}: doc_id(s) not in the corpus: {unknown[:5]}")

@@ -153,6 +153,23 @@ def test_metadata_table_errors(seeds_dir: Path) -> None:
         cc.load_corpus(seeds_dir, metadata=pd.DataFrame({"doc_id": ["x"], "colour": ["red"]}))
 
 
+def test_metadata_as_a_mapping_by_id(seeds_dir: Path) -> None:
+    doc_id = "001_61a362be6e1436b7"
+    corpus = cc.load_corpus(seeds_dir, metadata={doc_id: {"outlet": "Libya Observer"}})
+    assert corpus[doc_id].outlet == "Libya Observer"
+    assert corpus[doc_id].provenance["outlet"] == "metadata column 'outlet'"
+    with pytest.raises(cc.InputError, match="value for 'x' is not a mapping"):
+        cc.load_corpus(seeds_dir, metadata={"x": "Libya Observer"})
+    with pytest.raises(cc.InputError, match=r"unknown column\(s\) \['colour'\]"):
+        cc.load_corpus(seeds_dir, metadata={doc_id: {"colour": "red"}})
+
+
+def test_metadata_ids_given_twice(seeds_dir: Path) -> None:
+    twice = pd.DataFrame({"doc_id": ["001_61a362be6e1436b7"] * 2, "outlet": ["A", "B"]})
+    with pytest.raises(cc.InputError, match="given more than once: \\['001_61a362be6e1436b7'\\]"):
+        cc.load_corpus(seeds_dir, metadata=twice)
+
+
 def test_every_inferred_field_records_its_provenance(seeds: Corpus) -> None:
     for doc in seeds:
         for name in ("title", "outlet", "published", "url"):
@@ -246,6 +263,29 @@ def test_duplicate_ids_name_both_sources(tmp_path: Path) -> None:
 def test_duplicate_ids_in_records_name_both_rows() -> None:
     with pytest.raises(cc.InputError, match="'a': records row 0 and records row 1"):
         cc.load_corpus([{"doc_id": "a", "text": ARTICLE}, {"doc_id": "a", "text": ARTICLE}])
+
+
+def test_duplicate_ids_under_warn_keep_the_first_and_report_the_rest(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        _write(tmp_path / folder / "same.txt", ARTICLE)
+    with pytest.warns(UserWarning, match="duplicate doc_id 'same'"):
+        corpus = cc.load_corpus([tmp_path / "two", tmp_path / "one"], errors="warn")
+    assert [d.source for d in corpus] == [str(tmp_path / "one" / "same.txt")]
+    assert [s.source for s in corpus.skipped] == [str(tmp_path / "two" / "same.txt")]
+    rows = [{"doc_id": "a", "text": ARTICLE}, {"doc_id": "a", "text": ARTICLE}]
+    with pytest.warns(UserWarning, match="duplicate doc_id 'a'"):
+        corpus = cc.load_corpus(rows, errors="warn")
+    assert corpus.ids == ["a"] and [s.source for s in corpus.skipped] == ["records row 1"]
+
+
+def test_a_row_without_its_id_is_reported_not_numbered() -> None:
+    frame = pd.DataFrame({"id": [1, None, 3], "text": [ARTICLE] * 3})
+    with pytest.raises(cc.InputError, match="DataFrame row 1: no 'id'"):
+        cc.load_corpus(frame, doc_id="id")
+    with pytest.warns(UserWarning, match="row 1"):
+        corpus = cc.load_corpus(frame, doc_id="id", errors="warn")
+    assert corpus.ids == ["1", "3"]  # not "1.0", "3.0": the gap made the column float
 
 
 def test_duplicate_documents_in_a_corpus() -> None:
@@ -365,3 +405,12 @@ def test_lenient_rows_of_a_dataframe() -> None:
     ]
     assert corpus.ids == ["0"]
     assert [s.source for s in corpus.skipped] == ["DataFrame row 1", "DataFrame row 2"]
+
+
+def test_an_ambiguous_numeric_date_is_an_error_not_a_guess() -> None:
+    row = {"doc_id": "a", "text": ARTICLE, "published": "07/01/2020"}
+    with pytest.raises(cc.InputError, match="'07/01/2020' is ambiguous"):
+        cc.load_corpus([row])
+    assert cc.load_corpus([{**row, "published": "13/01/2020"}])["a"].published == dt.date(
+        2020, 1, 13
+    )
