@@ -7,6 +7,7 @@ cleaning infers from the text; every inferred value records where it came from.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as _dt
 import glob
@@ -17,7 +18,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +77,18 @@ class _Sink:
         self.skipped.append(Skipped(source, reason))
 
 
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def read_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> str:
     """Read a text file, refusing binary files and naming the byte that cannot be decoded.
+
+    A UTF-16 or UTF-32 byte order mark is followed whatever ``encoding`` says.
 
     Examples
     --------
@@ -87,12 +98,19 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> 
     >>> read_text_file(f.name)
     'Sirte fell.'
     """
+    if not isinstance(encoding, str):
+        raise ParameterError(f"encoding must be a string such as 'utf-8', got {encoding!r}")
     p = Path(path)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from None
-    if b"\x00" in data[:8192]:
+    # A UTF-16 or UTF-32 byte order mark names the encoding; such text is full of NUL bytes.
+    marked = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if marked is not None and encoding.lower().replace("_", "-") in ("utf-8", marked):
+        encoding = marked
+    wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    if not wide and b"\x00" in data[:8192]:
         raise InputError(f"{p} looks like a binary file (it contains NUL bytes), not text")
     try:
         text = data.decode(
@@ -130,10 +148,13 @@ def _parse_published(value: Any, where: str) -> _dt.date:
     if isinstance(value, pd.Timestamp):
         return value.date()
     if isinstance(value, str):
-        try:
-            return _dt.date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            pass
+        stamp = value.strip()
+        head, rest = stamp[:10], stamp[10:]
+        if not rest or rest[0] in "T ":  # a time after the date is fine, other text is not
+            try:
+                return _dt.date.fromisoformat(head)
+            except ValueError:
+                pass
         ambiguous = _NUMERIC_DATE.match(value.strip())
         if (
             ambiguous
@@ -227,13 +248,26 @@ def corpus_from_records(
     >>> corpus_from_records([{"id": "x", "body": "Sirte fell."}], doc_id="id", text="body").ids
     ['x']
     """
-    columns = _check_column_map(column_map)
-    sink = _Sink(errors)
+    _check_column_map(column_map)
     label = source or "records"
+    rows = list(records)
+    where = [f"{label} row {n}" for n in range(len(rows))]
+    return _records_corpus(where, rows, clean=clean, sink=_Sink(errors), column_map=column_map)
+
+
+def _records_corpus(
+    located: Sequence[str],
+    records: Sequence[Any],
+    *,
+    clean: bool,
+    sink: _Sink,
+    column_map: Mapping[str, str],
+) -> Corpus:
+    """Documents of records, ``located[n]`` saying where record ``n`` is (for messages)."""
+    columns = _check_column_map(column_map)
     docs: list[Document] = []
     seen: dict[str, str] = {}
-    for n, record in enumerate(records):
-        where = f"{label} row {n}"
+    for n, (where, record) in enumerate(zip(located, records, strict=True)):
         if not isinstance(record, Mapping):
             sink.fail(where, f"expected a mapping (dict), got {type(record).__name__}")
             continue
@@ -311,7 +345,8 @@ def corpus_from_frame(
     return corpus_from_records(records, clean=clean, errors=errors, source=label, **column_map)
 
 
-def _read_json_records(path: Path, *, encoding: str) -> list[Mapping[str, Any]]:
+def _read_json_records(path: Path, *, encoding: str, sink: _Sink) -> list[tuple[str, Any]]:
+    """The records of a JSON or JSONL file, each with where it is (``path line n``)."""
     text = read_text_file(path, encoding=encoding)
     if path.suffix.lower() == ".jsonl":
         records = []
@@ -319,11 +354,11 @@ def _read_json_records(path: Path, *, encoding: str) -> list[Mapping[str, Any]]:
             if not line.strip():
                 continue
             try:
-                records.append(json.loads(line))
+                records.append((f"{path} line {n}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                raise InputError(f"{path} line {n}: invalid JSON ({exc.msg})") from None
+                sink.fail(f"{path} line {n}", f"invalid JSON ({exc.msg})")
             except RecursionError:
-                raise InputError(f"{path} line {n}: JSON nested too deeply") from None
+                sink.fail(f"{path} line {n}", "JSON nested too deeply")
         return records
     try:
         data = json.loads(text)
@@ -335,7 +370,7 @@ def _read_json_records(path: Path, *, encoding: str) -> list[Mapping[str, Any]]:
         data = [data]
     if not isinstance(data, list):
         raise InputError(f"{path}: expected a JSON object or a list of objects")
-    return data
+    return [(f"{path} record {n}", record) for n, record in enumerate(data)]
 
 
 def _load_file(
@@ -357,12 +392,13 @@ def _load_file(
             frame, clean=clean, errors=sink.errors, source=str(path), **column_map
         )
     else:
-        corpus = corpus_from_records(
-            _read_json_records(path, encoding=encoding),
+        located = _read_json_records(path, encoding=encoding, sink=sink)
+        corpus = _records_corpus(
+            [where for where, _ in located],
+            [record for _, record in located],
             clean=clean,
-            errors=sink.errors,
-            source=str(path),
-            **column_map,
+            sink=_Sink(sink.errors),
+            column_map=column_map,
         )
     sink.skipped.extend(corpus.skipped)
     return list(corpus)
@@ -385,23 +421,40 @@ def _expand(source: Any) -> list[Path]:
         text = os.fspath(item)
         if not text.strip():
             raise InputError("empty path: name a file, a folder or a glob")
-        if any(ch in text for ch in "*?["):
+        p = Path(text)
+        if not p.exists() and any(ch in text for ch in "*?["):  # "news[2020]" may be a folder
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 raise InputError(f"no files match the pattern {text!r}")
-            paths.extend(Path(m) for m in matches if Path(m).is_file())
+            paths.extend(Path(m) for m in matches)
             continue
-        p = Path(text)
         if not p.exists():
             raise InputError(f"no such file or folder: {text!r}")
         if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file())
-            if not files:
+            entries = sorted(p.iterdir())
+            if not entries:
                 raise InputError(f"the folder {text!r} has no files")
-            paths.extend(files)
+            paths.extend(entries)
         else:
             paths.append(p)
-    return paths
+    unique: dict[str, Path] = {}
+    for path in paths:
+        unique.setdefault(os.path.realpath(path), path)  # the same file named twice loads once
+    return list(unique.values())
+
+
+def _not_loadable(path: Path) -> str | None:
+    """Why a path found in a folder or a glob is not loaded, or None if it is."""
+    if path.is_dir():
+        return (
+            "a folder: folders are read one level deep; name it, or use a glob such as "
+            f"'{path.parent / '**' / '*.txt'}'"
+        )
+    if not path.is_file():
+        return "not a regular file (a broken link?)"
+    if path.suffix.lower() not in SUFFIXES:
+        return f"unsupported file type {path.suffix or '(none)'!r}; loadable: {SUFFIXES}"
+    return None
 
 
 def load_corpus(
@@ -450,6 +503,10 @@ def load_corpus(
     """
     _check_errors(errors)
     _check_column_map(column_map)
+    if not isinstance(clean, bool):
+        raise ParameterError(f"clean must be True or False, got {clean!r}")
+    if not isinstance(encoding, str):
+        raise ParameterError(f"encoding must be a string such as 'utf-8', got {encoding!r}")
     if isinstance(source, Corpus):
         corpus = source
     elif isinstance(source, pd.DataFrame):
@@ -470,8 +527,8 @@ def load_corpus(
         sink = _Sink(errors)
         docs: list[Document] = []
         for path in _expand(source):
-            if path.suffix.lower() not in SUFFIXES:
-                reason = f"unsupported file type {path.suffix or '(none)'!r}; loadable: {SUFFIXES}"
+            reason = _not_loadable(path)
+            if reason is not None:
                 logger.warning("skipped %s: %s", path, reason)
                 sink.skipped.append(Skipped(str(path), reason))
                 continue
@@ -500,11 +557,11 @@ def load_corpus(
             by_id[doc.doc_id] = doc
         corpus = Corpus(list(by_id.values()), skipped=sink.skipped)
     if metadata is not None:
-        corpus = apply_metadata(corpus, metadata)
+        corpus = apply_metadata(corpus, metadata, encoding=encoding)
     return corpus
 
 
-def apply_metadata(corpus: Corpus, metadata: Metadata) -> Corpus:
+def apply_metadata(corpus: Corpus, metadata: Metadata, *, encoding: str = "utf-8") -> Corpus:
     """Override document metadata from a table with a ``doc_id`` column, or a mapping by id.
 
     Examples
@@ -533,7 +590,11 @@ def apply_metadata(corpus: Corpus, metadata: Metadata) -> Corpus:
         label = os.fspath(metadata)
         if not Path(label).is_file():
             raise InputError(f"no such metadata file: {label!r}")
-        table = pd.read_csv(label, dtype=str, keep_default_na=False)
+        text = read_text_file(label, encoding=encoding)
+        try:
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+            raise InputError(f"cannot read {label} as CSV: {exc}") from None
     if "doc_id" not in table.columns:
         raise InputError(
             f"{label}: needs a 'doc_id' column; columns: {list(map(str, table.columns))}"

@@ -97,7 +97,8 @@ def test_jsonl_and_json_files(tmp_path: Path) -> None:
     corpus = cc.load_corpus(tmp_path)
     assert corpus.ids == ["j1", "j2", "j3"]
     assert corpus["j1"].outlet == "Example Times"
-    assert corpus["j2"].source == f"{tmp_path / 'a.jsonl'} row 1"
+    assert corpus["j2"].source == f"{tmp_path / 'a.jsonl'} line 2"  # lines count from 1
+    assert corpus["j3"].source == f"{tmp_path / 'b.json'} record 0"
 
 
 def test_csv_file_with_column_map(tmp_path: Path) -> None:
@@ -325,7 +326,7 @@ def test_non_string_text_cell(cell: object) -> None:
 
 def test_non_string_text_in_jsonl(tmp_path: Path) -> None:
     path = _write(tmp_path / "a.jsonl", '{"text": 5}\n')
-    with pytest.raises(cc.InputError, match=r"a\.jsonl row 0: text must be a string, got int"):
+    with pytest.raises(cc.InputError, match=r"a\.jsonl line 1: text must be a string, got int"):
         cc.load_corpus(path)
 
 
@@ -366,7 +367,7 @@ def test_lenient_loading_warns_and_records_what_was_skipped(
     with pytest.warns(UserWarning) as caught:
         corpus = cc.load_corpus(tmp_path, errors="warn")
     assert len(corpus) == 2
-    skipped = {Path(s.source.split(" row ")[0]).name: s.reason for s in corpus.skipped}
+    skipped = {Path(s.source.split(" line ")[0]).name: s.reason for s in corpus.skipped}
     assert set(skipped) == {"blank.txt", "latin.txt", "notes.md", "rows.jsonl"}
     assert "empty" in skipped["blank.txt"]
     assert "offset 3" in skipped["latin.txt"]
@@ -414,3 +415,55 @@ def test_an_ambiguous_numeric_date_is_an_error_not_a_guess() -> None:
     assert cc.load_corpus([{**row, "published": "13/01/2020"}])["a"].published == dt.date(
         2020, 1, 13
     )
+
+
+def test_lenient_loading_skips_a_broken_jsonl_line_and_keeps_the_rest(tmp_path: Path) -> None:
+    lines = [
+        '{"doc_id": "a", "text": "Sirte fell."}',
+        '{"doc_id": "b", "text": broken',
+        "",
+        '{"doc_id": "c", "text": "Turkey sent troops."}',
+    ]
+    path = _write(tmp_path / "broken.jsonl", "\n".join(lines))
+    with pytest.raises(cc.InputError, match=r"broken\.jsonl line 2: invalid JSON"):
+        cc.load_corpus(path)
+    with pytest.warns(UserWarning, match="line 2"):
+        corpus = cc.load_corpus(path, errors="warn")
+    assert corpus.ids == ["a", "c"]
+    assert [s.source for s in corpus.skipped] == [f"{path} line 2"]
+
+
+def test_utf16_files_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text("Haftar said Sirte fell.", encoding="utf-16")
+    assert cc.load_corpus(path)["u"].text == "Haftar said Sirte fell."
+    assert cc.load_corpus(path, encoding="utf-16")["u"].text == "Haftar said Sirte fell."
+
+
+def test_folders_inside_a_folder_are_reported(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", ARTICLE)
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub" / "b.txt", ARTICLE)
+    corpus = cc.load_corpus(tmp_path)
+    assert corpus.ids == ["a"]
+    assert [(Path(s.source).name, s.reason[:8]) for s in corpus.skipped] == [("sub", "a folder")]
+    assert "**" in corpus.skipped[0].reason
+
+
+def test_a_folder_whose_name_looks_like_a_glob(tmp_path: Path) -> None:
+    folder = tmp_path / "news[2020]"
+    folder.mkdir()
+    _write(folder / "a.txt", ARTICLE)
+    assert cc.load_corpus(folder).ids == ["a"]
+    assert cc.load_corpus([folder / "a.txt", folder / "a.txt"]).ids == ["a"]  # named twice
+
+
+def test_dates_with_trailing_text_and_bad_parameters() -> None:
+    with pytest.raises(cc.InputError, match="2020-01-07garbage"):
+        cc.load_corpus([{"text": ARTICLE, "published": "2020-01-07garbage"}])
+    when = cc.load_corpus([{"text": ARTICLE, "published": "2020-01-07T10:00:00Z"}])[0].published
+    assert when == dt.date(2020, 1, 7)
+    with pytest.raises(cc.ParameterError, match="clean must be True or False"):
+        cc.load_corpus([{"text": ARTICLE}], clean="no")  # type: ignore[arg-type]
+    with pytest.raises(cc.ParameterError, match="encoding must be a string"):
+        cc.load_corpus([{"text": ARTICLE}], encoding=None)  # type: ignore[arg-type]
