@@ -53,7 +53,8 @@ def summary(result: Comparison) -> str:
         f"conflicts and differences: {len(conflicts)} ({kinds}); agreements: "
         f"{len(result.agreements)}",
         f"loaded terms: {len(result.loaded_terms)} ({len(own)} in the outlets' own voice)",
-        f"omissions: {len(result.omissions)} claims carried by some outlets and not others",
+        f"omissions: {result.omissions['claim_ids'].nunique()} claims carried by some outlets "
+        f"and not others ({len(result.omissions)} (outlet, claim) pairs)",
     ]
     return "\n".join(lines)
 
@@ -62,13 +63,16 @@ def _md_cell(value: object) -> str:
     if isinstance(value, tuple):
         value = ", ".join(map(str, value))
     text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    # article text may hold markup that a Markdown renderer would run or swallow
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _md_table(frame: pd.DataFrame, columns: list[str]) -> str:
     if frame.empty:
         return "_none_\n"
-    head = "| " + " | ".join(columns) + " |\n| " + " | ".join("---" for _ in columns) + " |\n"
+    head = "| " + " | ".join(map(_md_cell, columns)) + " |\n| " + " | ".join("---" for _ in columns)
+    head += " |\n"
     body = "".join(
         "| " + " | ".join(_md_cell(v) for v in row) + " |\n"
         for row in frame[columns].itertuples(index=False)

@@ -209,6 +209,19 @@ def test_page_escapes_user_text() -> None:
     assert "<script>x" not in page and "<b>Wire" not in page
     assert "&lt;b&gt;Wire&lt;/b&gt;" in page and "&lt;Report&gt;" in page
     assert not _parse(page).errors
+    markdown = cc.compare(Corpus(docs)).to_markdown()
+    assert "<script>" not in markdown and "<b>Wire" not in markdown
+    assert "&lt;b&gt;Wire&lt;/b&gt;" in markdown
+
+
+def test_summary_counts_omitted_claims_not_pairs(result: cc.Comparison) -> None:
+    line = result.summary().splitlines()[-1]
+    claims = result.omissions["claim_ids"].nunique()
+    assert line == (
+        f"omissions: {claims} claims carried by some outlets and not others "
+        f"({len(result.omissions)} (outlet, claim) pairs)"
+    )
+    assert claims <= len(result.claims)
 
 
 def test_page_is_deterministic_and_written(
