@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import sys
 import textwrap
@@ -50,6 +51,17 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         help="skip unreadable files and rows with a warning instead of stopping",
     )
     parser.add_argument("--encoding", default="utf-8", help="encoding of the files (utf-8)")
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        type=_column,
+        metavar="FIELD=NAME",
+        help=(
+            "the column or field of CSV/JSON input holding FIELD (text, doc_id, title, outlet, "
+            "published, url), e.g. --column text=body; repeat for several"
+        ),
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,13 +129,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def _column(text: str) -> tuple[str, str]:
+    field, sep, name = text.partition("=")
+    if not sep or not field.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected FIELD=NAME such as text=body, got {text!r}")
+    return field.strip(), name.strip()
+
+
 def _load(args: argparse.Namespace) -> Corpus:
-    return load_corpus(
-        args.paths,
-        clean=not args.no_clean,
-        errors="warn" if args.lenient else "raise",
-        encoding=args.encoding,
-    )
+    try:
+        return load_corpus(
+            args.paths,
+            clean=not args.no_clean,
+            errors="warn" if args.lenient else "raise",
+            encoding=args.encoding,
+            **dict(args.column),
+        )
+    except ClaimCompareError as exc:
+        # the library's hints name Python keywords; on the command line they are options
+        message = re.sub(r"\bpass (\w+)='<(?:column|field)>'", r"pass --column \1=<name>", str(exc))
+        message = message.replace("pass encoding=", "pass --encoding")
+        message = message.replace("pass clean=False", "pass --no-clean")
+        raise type(exc)(message) from None
 
 
 def _write_csv(frame: pd.DataFrame, path: str) -> None:

@@ -194,3 +194,23 @@ def test_console_script_exit_codes(tmp_path: Path) -> None:
     )  # fmt: skip
     assert bad.returncode == 1 and bad.stdout == ""
     assert "claimcompare: error:" in bad.stderr
+
+
+def test_column_option_maps_csv_columns(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text('id,body\nx,"Haftar took Sirte."\n', encoding="utf-8")
+    assert main(["load", str(path)]) == 1
+    assert "pass --column text=<name>" in capsys.readouterr().err  # not a Python keyword
+    assert main(["load", str(path), "--column", "text=body", "--column", "doc_id=id"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].split()[0] == "x"
+    with pytest.raises(SystemExit) as info:
+        main(["load", str(path), "--column", "body"])
+    assert info.value.code == 2 and "FIELD=NAME" in capsys.readouterr().err
+
+
+def test_hints_name_cli_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "l.txt"
+    path.write_bytes("café".encode("latin-1"))
+    assert main(["load", str(path)]) == 1
+    assert "pass --encoding with the file's real encoding" in capsys.readouterr().err
+    assert main(["load", str(path), "--encoding", "latin-1"]) == 0
