@@ -12,7 +12,7 @@ from .compare import Comparison, compare
 from .detect import BiasDetector
 from .discover import distinctive_terms
 from .document import Corpus, Document, RemovedLine, Skipped
-from .errors import ClaimCompareError, InputError, ParameterError
+from .errors import ClaimCompareError, InputError, NotFittedError, ParameterError
 from .framing import framing_table, what_each_outlet_calls
 from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
@@ -35,6 +35,7 @@ __all__ = [
     "Lexicon",
     "LexiconEntry",
     "Mention",
+    "NotFittedError",
     "ParameterError",
     "RemovedLine",
     "Skipped",
