@@ -630,11 +630,16 @@ class Lexicon:
         ...     len(Lexicon.from_csv(path))
         1
         """
+        from .load import read_text_file  # binary and undecodable files named as for articles
+
         path = Path(path)
+        if path.is_dir():
+            raise InputError(f"cannot read lexicon file {str(path)!r}: it is a folder")
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"cannot read lexicon file {str(path)!r}: {exc}") from exc
+            text = read_text_file(path)
+        except InputError as exc:
+            hint = "pass encoding= with the file's real encoding"
+            raise InputError(f"lexicon file: {exc}".replace(hint, "save it as UTF-8")) from None
         return cls._from_csv_text(text, source=str(path))
 
     @classmethod

@@ -254,3 +254,20 @@ def test_numpy_numbers_are_accepted() -> None:
 def test_bools_and_non_numbers_are_rejected(kwargs: dict[str, object]) -> None:
     with pytest.raises(InputError, match=f"entry 'x': {next(iter(kwargs))}"):
         LexiconEntry("x", category="hedge", **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_lexicon_file_that_is_not_utf8_or_not_text(tmp_path: Path) -> None:
+    latin = tmp_path / "l.csv"
+    latin.write_bytes(
+        "entry,category,polarity,weight\ncafé thug,emotive,-1,0.5\n".encode("latin-1")
+    )
+    with pytest.raises(
+        InputError, match=r"cannot decode .*l\.csv as utf-8: byte .* save it as UTF-8"
+    ):
+        Lexicon.from_csv(latin)
+    binary = tmp_path / "b.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(InputError, match="binary"):
+        Lexicon.from_csv(binary)
+    with pytest.raises(InputError, match="folder"):
+        Lexicon.from_csv(tmp_path)
