@@ -28,7 +28,7 @@ import numpy as np
 from . import _targets
 from .actors import Mention
 from .claims import Claim
-from .errors import NotFittedError, ParameterError
+from .errors import ParameterError
 from .similarity import _Estimator, _is_real, _plain
 
 __all__ = ["FEATURES", "Candidate", "TargetRanker", "candidates"]
@@ -311,16 +311,6 @@ class TargetRanker(_Estimator):
         self.coef_ = model.coef_[0].astype(float)
         self.intercept_ = float(model.intercept_[0])
         return self
-
-    def __sklearn_is_fitted__(self) -> bool:
-        return hasattr(self, "coef_")
-
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "coef_"):
-            raise NotFittedError(
-                "this TargetRanker is not fitted yet: call its fit() first, or use the shipped "
-                "TargetRanker.default()"
-            )
 
     def scores(self, X: np.ndarray) -> np.ndarray:
         """The probability that each row's candidate is the target (rows scored on their own)."""

@@ -38,7 +38,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
-from .errors import NotFittedError, ParameterError
+from .errors import ParameterError
 from .lexicon import Lexicon
 from .similarity import _Estimator, _is_int, _is_real
 
@@ -235,6 +235,8 @@ class BiasDetector(ClassifierMixin, _Estimator):
     >>> det.token_scores(["Thugs lied."])[["token", "start", "end"]].values.tolist()
     [['Thugs', 0, 5], ['lied', 6, 10]]
     """
+
+    _fitted_attribute = "sentence_model_"
 
     def __init__(
         self,
@@ -524,10 +526,6 @@ class BiasDetector(ClassifierMixin, _Estimator):
         return _int32(sparse.hstack(parts, format="csr"))
 
     # prediction -----------------------------------------------------------------------------
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "sentence_model_"):
-            raise NotFittedError("this BiasDetector is not fitted yet; call fit(X, y) first")
-
     def _tokens_and_scores(
         self, texts: list[str]
     ) -> tuple[list[tuple[list[tuple[int, int]], list[dict[str, float]]]], np.ndarray, np.ndarray]:

@@ -85,6 +85,11 @@ _BOMS = (
 )
 
 
+def _check_encoding(encoding: Any) -> None:
+    if not isinstance(encoding, str):
+        raise ParameterError(f"encoding must be a string such as 'utf-8', got {encoding!r}")
+
+
 def read_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> str:
     """Read a text file, refusing binary files and naming the byte that cannot be decoded.
 
@@ -98,8 +103,7 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> 
     >>> read_text_file(f.name)
     'Sirte fell.'
     """
-    if not isinstance(encoding, str):
-        raise ParameterError(f"encoding must be a string such as 'utf-8', got {encoding!r}")
+    _check_encoding(encoding)
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -505,8 +509,7 @@ def load_corpus(
     _check_column_map(column_map)
     if not isinstance(clean, bool):
         raise ParameterError(f"clean must be True or False, got {clean!r}")
-    if not isinstance(encoding, str):
-        raise ParameterError(f"encoding must be a string such as 'utf-8', got {encoding!r}")
+    _check_encoding(encoding)
     if isinstance(source, Corpus):
         corpus = source
     elif isinstance(source, pd.DataFrame):

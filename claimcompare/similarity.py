@@ -156,6 +156,19 @@ class _Estimator(BaseEstimator):
                 )
         return super().set_params(**params)
 
+    #: The learnt attribute that ``fit`` sets: its presence means fitted.
+    _fitted_attribute = "coef_"
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, self._fitted_attribute)
+
+    def _check_fitted(self) -> None:
+        """Raise :class:`NotFittedError` naming the class unless it is fitted."""
+        if not self.__sklearn_is_fitted__():
+            name = type(self).__name__
+            shipped = f", or use the shipped {name}.default()" if hasattr(self, "default") else ""
+            raise NotFittedError(f"this {name} is not fitted yet: call its fit() first{shipped}")
+
 
 @functools.lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
@@ -1128,16 +1141,6 @@ class PairModel(_Estimator):
         return signals[list(SIGNALS)].to_numpy(dtype=np.float64)
 
     # -- prediction ----------------------------------------------------------------------
-    def __sklearn_is_fitted__(self) -> bool:
-        return hasattr(self, "coef_")
-
-    def _fitted(self) -> None:
-        if not hasattr(self, "coef_"):
-            raise NotFittedError(
-                "this PairModel is not fitted yet: call its fit() first, or use the shipped "
-                "PairModel.default()"
-            )
-
     def decision_function_signals(self, signals: pd.DataFrame) -> np.ndarray:
         """Uncalibrated logit of each row of a :func:`pair_signals` table.
 
@@ -1147,7 +1150,7 @@ class PairModel(_Estimator):
         >>> PairModel.default().decision_function_signals(sig).shape
         (1,)
         """
-        self._fitted()
+        self._check_fitted()
         x = self._signal_matrix(signals)
         inputs = self._inputs(x, self.mean_, self.scale_)
         return np.asarray(inputs @ self.coef_ + self.intercept_)
@@ -1169,7 +1172,7 @@ class PairModel(_Estimator):
         >>> z.shape
         (1,)
         """
-        self._fitted()
+        self._check_fitted()
         return self.decision_function_signals(pair_signals(texts_a, texts_b))
 
     def predict_proba_signals(self, signals: pd.DataFrame) -> np.ndarray:
@@ -1193,7 +1196,7 @@ class PairModel(_Estimator):
         >>> PairModel.default().predict_proba(["No."], ["Yes."]).shape
         (1, 2)
         """
-        self._fitted()
+        self._check_fitted()
         return self.predict_proba_signals(pair_signals(texts_a, texts_b))
 
     def predict(
@@ -1206,7 +1209,7 @@ class PairModel(_Estimator):
         >>> PairModel.default().predict(["Rain fell in Tripoli."], ["Rain fell in Tripoli."])
         array([1])
         """
-        self._fitted()
+        self._check_fitted()
         thr = self.threshold_ if threshold is None else threshold
         if not _is_real(thr) or not 0.0 <= thr <= 1.0:
             raise ParameterError(f"threshold must be a number in [0, 1] or None, got {threshold!r}")
@@ -1222,7 +1225,7 @@ class PairModel(_Estimator):
         >>> d["format"], len(d["coef"]) == 2 * len(d["signals"]) + 1
         ('claimcompare.PairModel', True)
         """
-        self._fitted()
+        self._check_fitted()
         return {
             "format": "claimcompare.PairModel",
             "version": 2,
