@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-from importlib import resources
+
+from ._common.data import data_rows
 
 __all__ = ["outlet_from_domain", "outlet_name"]
 
@@ -16,8 +15,7 @@ def _key(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
-    raw = resources.files("claimcompare").joinpath("data/outlets.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(io.StringIO("".join(ln for ln in raw.splitlines(True) if ln[:1] != "#")))
+    rows = data_rows("outlets.csv")
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
     for row in rows:

@@ -20,16 +20,16 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
 from . import _targets
+from ._common.data import data_text
+from ._common.estimator import Estimator, is_real, plain
 from .actors import Mention
 from .claims import Claim
 from .errors import ParameterError
-from .similarity import _Estimator, _is_real, _plain
 
 __all__ = ["FEATURES", "Candidate", "TargetRanker", "candidates"]
 
@@ -245,7 +245,7 @@ def candidates(
     return out
 
 
-class TargetRanker(_Estimator):
+class TargetRanker(Estimator):
     """Logistic regression over (span, candidate) features; the best candidate is the target.
 
     A scikit-learn estimator in its conventions (``get_params``, ``set_params``,
@@ -280,10 +280,10 @@ class TargetRanker(_Estimator):
         self.min_probability = min_probability
 
     def _check(self) -> None:
-        if not _is_real(self.C) or not self.C > 0:
+        if not is_real(self.C) or not self.C > 0:
             raise ParameterError(f"C must be a positive number, got {self.C!r}")
         p = self.min_probability
-        if not _is_real(p) or not 0 <= p <= 1:
+        if not is_real(p) or not 0 <= p <= 1:
             raise ParameterError(f"min_probability must be a number in [0, 1], got {p!r}")
 
     def fit(
@@ -339,7 +339,7 @@ class TargetRanker(_Estimator):
         self._check_fitted()
         return {
             "format": MODEL_FORMAT,
-            "params": {"C": _plain(self.C), "min_probability": _plain(self.min_probability)},
+            "params": {"C": plain(self.C), "min_probability": plain(self.min_probability)},
             "features": list(self.features_),
             "mean": [float(v) for v in self.mean_],
             "scale": [float(v) for v in self.scale_],
@@ -376,9 +376,8 @@ _CACHE: dict[str, TargetRanker | None] = {}
 
 def _default() -> TargetRanker | None:
     if "model" not in _CACHE:
-        path = resources.files("claimcompare").joinpath("data/target_model.json")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(data_text("target_model.json"))
         except FileNotFoundError:
             _CACHE["model"] = None
         else:

@@ -43,23 +43,21 @@ million candidate pairs cost a few seconds.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from importlib import resources
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 import wordfreq
-from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz import fuzz
 
+from ._common.data import data_rows
+from ._common.text import stem
 from .actors import ActorIndex, _gazetteer
 from .facts import clause_spans
 
@@ -154,11 +152,6 @@ class RelationTable:
 
 
 @functools.lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    return SnowballStemmer("english")
-
-
-@functools.lru_cache(maxsize=1)
 def gazetteer_index() -> ActorIndex:
     """The shipped well-known aliases and demonyms (``UAE``, ``Turkish``) as an index."""
     return ActorIndex(tuple((e.actor, e.alias) for e in _gazetteer()))
@@ -174,11 +167,8 @@ def word_classes() -> dict[str, str]:
     >>> classes["seiz"] == classes["taken"] == "~seize", classes["fighter"]
     (True, '~armed men')
     """
-    text = resources.files("claimcompare").joinpath("data/word_classes.csv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    stem = _stemmer().stem
     out: dict[str, str] = {}
-    for row in csv.DictReader(io.StringIO("\n".join(lines))):
+    for row in data_rows("word_classes.csv"):
         for word in row["words"].split("|"):
             out[stem(word.strip().lower())] = "~" + row["class"]
     return out
@@ -406,7 +396,7 @@ def relation_table(
         in_sequence.extend([True] * len(own) + [False] * len(added))
     # Each distinct word once: function words go (-1), the rest become stems or numbers, and
     # words of one class one term.
-    stem, classes = _stemmer().stem, word_classes()
+    classes = word_classes()
     term_ids: dict[str, int] = {}
     word_term = np.full(max(len(vocab), 1), -1, dtype=np.int64)
     for word, k in vocab.items():

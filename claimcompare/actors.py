@@ -42,7 +42,6 @@ group must match every surname of the other. ``Egypt`` / ``Erdogan``, ``Tripoli`
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import re
@@ -50,7 +49,6 @@ import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from types import MappingProxyType
 from typing import Any, Union
 
@@ -58,6 +56,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ._common.data import data_rows
 from .document import Corpus, Document, documents_of
 from .errors import ParameterError, require_columns
 
@@ -618,10 +617,8 @@ class _GazetteerEntry:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer() -> tuple[_GazetteerEntry, ...]:
-    path = resources.files("claimcompare").joinpath("data/actor_gazetteer.csv")
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
     entries = []
-    for row in csv.DictReader(lines):
+    for row in data_rows("actor_gazetteer.csv"):
         if row.get("kind") not in {"alias", "demonym"}:
             raise ValueError(f"actor_gazetteer.csv: bad kind in {row}")
         entries.append(_GazetteerEntry(row["actor"], row["alias"], row["kind"]))

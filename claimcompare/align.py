@@ -81,14 +81,12 @@ import scipy.sparse as sp
 from sklearn.base import clone
 
 from . import _relations
+from ._common.estimator import Estimator, is_int, is_real
 from .actors import ActorIndex
 from .errors import InputError, NotFittedError, ParameterError, require_columns
 from .similarity import (
     PairModel,
     _distinct,
-    _Estimator,
-    _is_int,
-    _is_real,
     _signal_frame,
     _tables,
     pair_signals,
@@ -152,7 +150,7 @@ class Alignment:
     candidates: int = 0
 
 
-class ClaimAligner(_Estimator):
+class ClaimAligner(Estimator):
     """Find claims that state the same thing across documents and outlets.
 
     A scikit-learn estimator in its conventions: ``get_params``, ``set_params`` (an unknown
@@ -277,20 +275,20 @@ class ClaimAligner(_Estimator):
         )
 
     def _validate(self) -> tuple[PairModel, float]:
-        if not _is_int(self.top_k):
+        if not is_int(self.top_k):
             raise ParameterError(f"top_k must be an integer >= 1, got {self.top_k!r}")
         if not 1 <= self.top_k <= 1000:
             raise ParameterError(f"top_k must be between 1 and 1000, got {self.top_k}")
-        if not _is_int(self.chunk_size) or not 1 <= self.chunk_size <= 10**6:
+        if not is_int(self.chunk_size) or not 1 <= self.chunk_size <= 10**6:
             raise ParameterError(
                 f"chunk_size must be an integer from 1 to 1e6, got {self.chunk_size!r}"
             )
-        if not _is_real(self.min_cosine) or not 0.0 <= self.min_cosine < 1.0:
+        if not is_real(self.min_cosine) or not 0.0 <= self.min_cosine < 1.0:
             raise ParameterError(f"min_cosine must be in [0, 1), got {self.min_cosine!r}")
         _threads(self.n_jobs)
         model = self._model()
         threshold = self.threshold if self.threshold is not None else model.threshold_
-        if not _is_real(threshold) or not 0.0 < float(threshold) < 1.0:
+        if not is_real(threshold) or not 0.0 < float(threshold) < 1.0:
             raise ParameterError(f"threshold must be a probability in (0, 1), got {threshold!r}")
         bad = sorted(set(self.kinds) - {"claim", "heading"})
         if bad or isinstance(self.kinds, str):
@@ -305,16 +303,16 @@ class ClaimAligner(_Estimator):
                 f"relations must be a tuple of {list(_RELATIONS)} (or empty), "
                 f"got {self.relations!r}"
             )
-        if not _is_real(self.min_coverage) or not 0.5 <= self.min_coverage <= 1.0:
+        if not is_real(self.min_coverage) or not 0.5 <= self.min_coverage <= 1.0:
             raise ParameterError(f"min_coverage must be in [0.5, 1], got {self.min_coverage!r}")
-        if not _is_int(self.min_quote_words) or not 2 <= self.min_quote_words <= 50:
+        if not is_int(self.min_quote_words) or not 2 <= self.min_quote_words <= 50:
             raise ParameterError(
                 f"min_quote_words must be an integer from 2 to 50, got {self.min_quote_words!r}"
             )
         floor = self.cluster_threshold
         if floor is None:
             floor = 0.8 * threshold
-        if not _is_real(floor) or not 0.0 < float(floor) <= threshold:
+        if not is_real(floor) or not 0.0 < float(floor) <= threshold:
             raise ParameterError(
                 f"cluster_threshold must be in (0, threshold={threshold:g}], got {floor!r}"
             )
@@ -586,7 +584,7 @@ def _threads(n_jobs: Any) -> int:
     cores = os.cpu_count() or 1
     if n_jobs is None:
         return min(4, cores)
-    if _is_int(n_jobs):
+    if is_int(n_jobs):
         if n_jobs == -1:
             return cores
         if n_jobs >= 1:

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 
+from ._common.text import stem
 from .actors import ActorIndex, find_actors
 from .align import Alignment, ClaimAligner
 from .claims import split_claims
@@ -87,7 +87,6 @@ FINDING_COLUMNS = [
 
 # Attribution verbs that cast doubt on what they report, against neutral "said".
 _DOUBTING_CUES = ("claim", "insist", "alleg")
-_stemmer = SnowballStemmer("english")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +109,7 @@ def _content_tokens(text: str) -> list[Any]:
 def _unit_key(unit: str | None) -> str | None:
     """The head word of a unit, spelled as facts compares it: "km" and "kilometers" meet."""
     head = _norm_unit(unit.split()[-1]) if unit else None
-    return None if head is None else _stemmer.stem(head)
+    return None if head is None else stem(head)
 
 
 # A finding with where its fact stands in each claim (None: not a located, stated fact).

@@ -20,7 +20,6 @@ not allow it); pass your own as ``word_lists={"name": words}``.
 
 from __future__ import annotations
 
-import functools
 import logging
 import math
 import re
@@ -29,7 +28,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import ClassifierMixin
 from sklearn.feature_extraction import DictVectorizer
@@ -38,9 +36,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from ._common.estimator import Estimator, is_int, is_real
+from ._common.text import stem
 from .errors import ParameterError
 from .lexicon import Lexicon
-from .similarity import _Estimator, _is_int, _is_real
 
 __all__ = ["TOKEN_COLUMNS", "BiasDetector", "tokenize"]
 
@@ -50,7 +49,6 @@ TOKEN_COLUMNS = ["sentence", "token", "start", "end", "score", "flagged"]
 
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _QUOTES = '"\u201c\u201d\u00ab\u00bb'
-_STEMMER = SnowballStemmer("english")
 _STOP = frozenset(ENGLISH_STOP_WORDS)
 
 
@@ -70,11 +68,6 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
-@functools.lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return str(_STEMMER.stem(word))
-
-
 def _inside_quotes(text: str) -> np.ndarray:
     """For each character, whether an odd number of double quotation marks precede it."""
     marks = np.fromiter((c in _QUOTES for c in text), dtype=bool, count=len(text))
@@ -88,7 +81,7 @@ class _Features:
         self.lexicon = lexicon
         self.word_lists = word_lists
         self.list_stems = {
-            name: frozenset(_stem(w) for w in words) for name, words in word_lists.items()
+            name: frozenset(stem(w) for w in words) for name, words in word_lists.items()
         }
         self.categories = sorted(
             {e.category for e in lexicon.entries} - {"exception"} if lexicon else set()
@@ -109,7 +102,7 @@ class _Features:
         quoted = _inside_quotes(text) if any(c in _QUOTES for c in text) else None
         feats = []
         for k, w in enumerate(words):
-            st = _stem(w)
+            st = stem(w)
             f: dict[str, float] = {"w=" + w: 1.0, "st=" + st: 1.0, "suf=" + w[-3:]: 1.0}
             f["p=" + (words[k - 1] if k else "<s>")] = 1.0
             f["n=" + (words[k + 1] if k + 1 < len(words) else "</s>")] = 1.0
@@ -183,7 +176,7 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(s[best])
 
 
-class BiasDetector(ClassifierMixin, _Estimator):
+class BiasDetector(ClassifierMixin, Estimator):
     """Learnt detector of biased sentences and words, trained on a user's labelled sentences.
 
     Parameters
@@ -301,7 +294,7 @@ class BiasDetector(ClassifierMixin, _Estimator):
             if value is not None and not (
                 isinstance(value, tuple | list)
                 and len(value) == 2
-                and all(_is_int(v) and v >= 1 for v in value)
+                and all(is_int(v) and v >= 1 for v in value)
                 and value[0] <= value[1]
             ):
                 raise ParameterError(
@@ -310,17 +303,17 @@ class BiasDetector(ClassifierMixin, _Estimator):
                 )
         for pname in ("C", "token_C"):
             value = getattr(self, pname)
-            if not _is_real(value) or not value > 0:
+            if not is_real(value) or not value > 0:
                 raise ParameterError(f"{pname} must be a positive number, got {value!r}")
-        if not _is_int(self.cv) or self.cv < 2:
+        if not is_int(self.cv) or self.cv < 2:
             raise ParameterError(f"cv must be an integer >= 2, got {self.cv!r}")
         if self.token_threshold is not None and not (
-            _is_real(self.token_threshold) and 0 <= self.token_threshold <= 1
+            is_real(self.token_threshold) and 0 <= self.token_threshold <= 1
         ):
             raise ParameterError(
                 f"token_threshold must be None or a number in [0, 1], got {self.token_threshold!r}"
             )
-        if not _is_int(self.max_char_features) or self.max_char_features < 1:
+        if not is_int(self.max_char_features) or self.max_char_features < 1:
             raise ParameterError(
                 f"max_char_features must be a positive integer, got {self.max_char_features!r}"
             )

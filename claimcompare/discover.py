@@ -35,9 +35,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._common.estimator import is_int, is_real
 from .document import Corpus, Document
 from .errors import InputError, ParameterError
-from .similarity import _is_int, _is_real
 
 __all__ = ["REST", "distinctive_terms", "tokenize"]
 
@@ -135,7 +135,7 @@ def _prior(
     """Pseudo-counts alpha_w for every term of ``vocab``."""
     if isinstance(prior, bool):
         raise ParameterError(f"prior must be 'corpus', a positive number or a mapping, got {prior}")
-    if _is_real(prior):
+    if is_real(prior):
         if not prior > 0 or not math.isfinite(prior):
             raise ParameterError(f"a uniform prior must be a positive number, got {prior!r}")
         if prior_strength is not None:
@@ -149,7 +149,7 @@ def _prior(
         background = corpus_counts.astype(float)
     elif isinstance(prior, Mapping | pd.Series):
         items = prior.items()
-        bad = [(k, v) for k, v in items if not (_is_real(v) and 0 <= v < math.inf)]
+        bad = [(k, v) for k, v in items if not (is_real(v) and 0 <= v < math.inf)]
         if bad:
             raise ParameterError(f"prior counts must be finite numbers >= 0, got {bad[0]!r}")
         lookup = dict(prior.items())
@@ -162,7 +162,7 @@ def _prior(
         )
     if prior_strength is None:
         return background
-    if not _is_real(prior_strength) or not 0 < prior_strength < math.inf:
+    if not is_real(prior_strength) or not 0 < prior_strength < math.inf:
         raise ParameterError(f"prior_strength must be a positive number, got {prior_strength!r}")
     return background * (prior_strength / background.sum())
 
@@ -243,9 +243,9 @@ def distinctive_terms(
     if not isinstance(by, str):
         raise ParameterError(f"by must be a field name (str), got {by!r}")
     lo, hi = _check_range(ngram_range)
-    if not _is_int(min_count) or min_count < 0:
+    if not is_int(min_count) or min_count < 0:
         raise ParameterError(f"min_count must be an int >= 0, got {min_count!r}")
-    if top is not None and (not _is_int(top) or top < 1):
+    if top is not None and (not is_int(top) or top < 1):
         raise ParameterError(f"top must be None or an int >= 1, got {top!r}")
     if missing not in ("group", "raise"):
         raise ParameterError(f"missing must be 'group' or 'raise', got {missing!r}")
@@ -334,7 +334,7 @@ def _check_range(ngram_range: Any) -> tuple[int, int]:
     ok = (
         isinstance(ngram_range, tuple | list)
         and len(ngram_range) == 2
-        and all(_is_int(v) for v in ngram_range)
+        and all(is_int(v) for v in ngram_range)
         and 1 <= ngram_range[0] <= ngram_range[1]
     )
     if not ok:

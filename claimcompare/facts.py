@@ -47,6 +47,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._common.data import data_rows
+from ._common.text import stem
 from ._dates import (
     MONTHS,
     WEEKDAYS,
@@ -1487,14 +1489,6 @@ def compare_sets(a: ActorSet, b: ActorSet) -> Verdict:
     return verdict("compatible", "partly the same members, each list may be incomplete")
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Callable[[str], str]:
-    # Imported on first use: importing nltk costs about a second.
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english").stem
-
-
 # Irregular past forms -> base form, so that "did not send" meets "sent" (English morphology,
 # written here: the common irregular verbs of news reporting).
 _IRREGULAR = {
@@ -1521,7 +1515,7 @@ _IRREGULAR = {
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     low = word.lower()
-    return _stemmer()(_IRREGULAR.get(low, low))
+    return stem(_IRREGULAR.get(low, low))
 
 
 # "isn't" is read as "is" + "n't": the lazy first branch stops before "n't".
@@ -1673,20 +1667,14 @@ def _read(text: str) -> _Reading:
 @lru_cache(maxsize=1)
 def _opposites() -> dict[str, frozenset[str]]:
     """Stem -> stems of its opposites, from the shipped ``data/antonyms.csv``."""
-    import csv
-    from importlib import resources
-
-    ref = resources.files("claimcompare").joinpath("data/antonyms.csv")
     pairs: dict[str, set[str]] = {}
-    with ref.open(encoding="utf-8") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        for row in rows:
-            left = {_stem(w) for w in row["word_a"].split("|") if w}
-            right = {_stem(w) for w in row["word_b"].split("|") if w}
-            for x in left:
-                pairs.setdefault(x, set()).update(right - left)
-            for y in right:
-                pairs.setdefault(y, set()).update(left - right)
+    for row in data_rows("antonyms.csv"):
+        left = {_stem(w) for w in row["word_a"].split("|") if w}
+        right = {_stem(w) for w in row["word_b"].split("|") if w}
+        for x in left:
+            pairs.setdefault(x, set()).update(right - left)
+        for y in right:
+            pairs.setdefault(y, set()).update(left - right)
     return {k: frozenset(v) for k, v in pairs.items() if v}
 
 

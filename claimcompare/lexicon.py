@@ -46,13 +46,13 @@ import numbers
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from ._common.data import data_text
 from .document import Corpus
 from .errors import InputError, ParameterError
 
@@ -607,8 +607,7 @@ class Lexicon:
         """
         global _DEFAULT
         if _DEFAULT is None:
-            ref = resources.files("claimcompare").joinpath("data/lexicon.csv")
-            _DEFAULT = cls._from_csv_text(ref.read_text(encoding="utf-8"), source="lexicon.csv")
+            _DEFAULT = cls._from_csv_text(data_text("lexicon.csv"), source="lexicon.csv")
         return _DEFAULT
 
     @classmethod

@@ -20,23 +20,22 @@ import functools
 import json
 import logging
 import math
-import numbers
 import re
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any, TypeGuard, TypeVar
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from nltk.stem.snowball import SnowballStemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
-from sklearn.base import BaseEstimator
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from ._common.data import data_text
+from ._common.estimator import Estimator, is_int, is_real, plain
+from ._common.text import stemmer as text_stemmer
 from .errors import InputError, NotFittedError, ParameterError
 
 __all__ = ["SIGNALS", "PairModel", "pair_signals"]
@@ -113,63 +112,6 @@ SIGNALS: tuple[str, ...] = (
 )
 
 
-def _is_int(value: Any) -> TypeGuard[int]:
-    """An integer parameter: Python's or numpy's (a grid from ``np.arange``), never a bool."""
-    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
-
-
-def _is_real(value: Any) -> TypeGuard[float]:
-    """A real-number parameter: Python's or numpy's integers and floats, never a bool."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def _plain(value: Any) -> Any:
-    """A numpy scalar as the Python number it holds (for JSON), anything else unchanged."""
-    return value.item() if isinstance(value, np.generic) else value
-
-
-_E = TypeVar("_E", bound="_Estimator")
-
-
-class _Estimator(BaseEstimator):
-    """scikit-learn's ``get_params`` and ``set_params`` (so ``sklearn.base.clone``, pipelines
-    and ``GridSearchCV`` work); an unknown parameter name is a :class:`ParameterError`."""
-
-    def set_params(self: _E, **params: Any) -> _E:
-        """Set parameters by name (``model__C`` sets ``C`` of the ``model`` parameter).
-
-        Returns
-        -------
-        self
-        """
-        allowed = sorted(self.get_params(deep=False))
-        for name in params:
-            head, nested, _ = name.partition("__")
-            if head not in allowed:
-                raise ParameterError(
-                    f"{type(self).__name__} has no parameter {head!r}; its parameters are {allowed}"
-                )
-            if nested and not hasattr(getattr(self, head), "set_params"):
-                raise ParameterError(
-                    f"cannot set {name!r}: {type(self).__name__}.{head} is "
-                    f"{getattr(self, head)!r}, which has no parameters"
-                )
-        return super().set_params(**params)
-
-    #: The learnt attribute that ``fit`` sets: its presence means fitted.
-    _fitted_attribute = "coef_"
-
-    def __sklearn_is_fitted__(self) -> bool:
-        return hasattr(self, self._fitted_attribute)
-
-    def _check_fitted(self) -> None:
-        """Raise :class:`NotFittedError` naming the class unless it is fitted."""
-        if not self.__sklearn_is_fitted__():
-            name = type(self).__name__
-            shipped = f", or use the shipped {name}.default()" if hasattr(self, "default") else ""
-            raise NotFittedError(f"this {name} is not fitted yet: call its fit() first{shipped}")
-
-
 @functools.lru_cache(maxsize=1)
 def _frequencies() -> dict[str, float]:
     """General-English word frequencies (wordfreq), or an empty dict when it is not installed."""
@@ -179,11 +121,6 @@ def _frequencies() -> dict[str, float]:
         logger.warning("wordfreq is not installed: every word gets the same weight")
         return {}
     return dict(wordfreq.get_frequency_dict("en"))
-
-
-@functools.lru_cache(maxsize=1)
-def _stemmer() -> SnowballStemmer:
-    return SnowballStemmer("english")
 
 
 def _zipf(word: str, freqs: dict[str, float]) -> float:
@@ -285,7 +222,7 @@ def _vocab_arrays(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Rarity weight, stem id, prefix id and content/number/negation flags of each word."""
     freqs = _frequencies()
-    stemmer = _stemmer()
+    stemmer = text_stemmer()
     weights = np.empty(len(words))
     content = np.zeros(len(words), dtype=bool)
     number = np.zeros(len(words), dtype=bool)
@@ -797,7 +734,7 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     return np.asarray(0.5 * (1.0 + np.tanh(0.5 * z)))
 
 
-class PairModel(_Estimator):
+class PairModel(Estimator):
     """Probability that two texts state the same thing, from :func:`pair_signals`.
 
     A logistic regression on standardised signals, then a Platt (sigmoid) calibration fitted on
@@ -1055,7 +992,7 @@ class PairModel(_Estimator):
         from sklearn.linear_model import Ridge
 
         self._check_params()
-        if not _is_real(self.graded_alpha) or not self.graded_alpha > 0:
+        if not is_real(self.graded_alpha) or not self.graded_alpha > 0:
             raise ParameterError(
                 f"graded_alpha must be a positive number, got {self.graded_alpha!r}"
             )
@@ -1120,15 +1057,15 @@ class PairModel(_Estimator):
         return self.similarity_signals(pair_signals(texts_a, texts_b))
 
     def _check_params(self) -> None:
-        if not _is_real(self.C) or not self.C > 0:
+        if not is_real(self.C) or not self.C > 0:
             raise ParameterError(f"C must be a positive number, got {self.C!r}")
         if self.gate is not None and self.gate not in SIGNALS:
             raise ParameterError(f"gate must be None or a signal name, got {self.gate!r}")
-        if not _is_real(self.gate_slope) or not self.gate_slope > 0:
+        if not is_real(self.gate_slope) or not self.gate_slope > 0:
             raise ParameterError(f"gate_slope must be a positive number, got {self.gate_slope!r}")
-        if not _is_real(self.gate_center) or not np.isfinite(self.gate_center):
+        if not is_real(self.gate_center) or not np.isfinite(self.gate_center):
             raise ParameterError(f"gate_center must be a finite number, got {self.gate_center!r}")
-        if not _is_int(self.cv) or self.cv < 2:
+        if not is_int(self.cv) or self.cv < 2:
             raise ParameterError(f"cv must be an integer >= 2, got {self.cv!r}")
 
     @staticmethod
@@ -1211,7 +1148,7 @@ class PairModel(_Estimator):
         """
         self._check_fitted()
         thr = self.threshold_ if threshold is None else threshold
-        if not _is_real(thr) or not 0.0 <= thr <= 1.0:
+        if not is_real(thr) or not 0.0 <= thr <= 1.0:
             raise ParameterError(f"threshold must be a number in [0, 1] or None, got {threshold!r}")
         return (self.predict_proba(texts_a, texts_b)[:, 1] >= thr).astype(np.int64)
 
@@ -1230,7 +1167,7 @@ class PairModel(_Estimator):
             "format": "claimcompare.PairModel",
             "version": 2,
             "provenance": dict(self.provenance_),
-            "params": {k: _plain(getattr(self, k)) for k in _PAIR_PARAMS},
+            "params": {k: plain(getattr(self, k)) for k in _PAIR_PARAMS},
             "signals": list(self.signals_),
             "mean": [float(v) for v in self.mean_],
             "scale": [float(v) for v in self.scale_],
@@ -1311,8 +1248,7 @@ class PairModel(_Estimator):
 
 @functools.lru_cache(maxsize=1)
 def _default_json() -> str:
-    path = resources.files("claimcompare").joinpath("data/pair_model.json")
-    return path.read_text(encoding="utf-8")
+    return data_text("pair_model.json")
 
 
 def _best_threshold(prob: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
