@@ -5,7 +5,7 @@
 For each BASIL event of 2010-2016 (the part the benchmarks README allows tuning on), the
 actors come from :func:`claimcompare.find_actors` over its three articles, and every
 lexical-bias span gets its candidates (:func:`claimcompare.terms.target_candidates`), labelled 1
-where :func:`claimcompare._eval_terms.same_target` says the candidate is the annotated target.
+where ``same_target`` (benchmarks/eval_terms.py) says the candidate is the annotated target.
 C is chosen by 5-fold cross-validation grouped by event (fixed seed): a ranker fitted on four
 folds resolves the fifth fold's spans through :func:`~claimcompare.terms.span_targets` (pattern
 rules first, the ranker for the rest), and the C with the best accuracy over all spans wins.
@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import sklearn
+from eval_terms import load_basil, same_target
 
-from claimcompare._eval_terms import load_basil, same_target
 from claimcompare._rank_targets import FEATURES, TargetRanker
 from claimcompare.actors import ActorIndex, find_actors
 from claimcompare.document import Document

@@ -1,4 +1,4 @@
-"""Measure conflict detection (issue 5, point 7) on public data; private to ``evaluate``.
+"""Measure conflict detection on public data: ``python benchmarks/evaluate.py conflicts``.
 
 Every figure is computed from ``../shared/benchmarks`` (never bundled):
 
@@ -15,8 +15,7 @@ Every figure is computed from ``../shared/benchmarks`` (never bundled):
   curated restatements ("only three hours" / "just hours", "April" / "last April" written in
   January 2020, "35 troops" / "troops").
 
-``main(argv)`` prints the table; the lead wires it as ``python -m claimcompare.evaluate
-conflicts``.
+``main(argv)`` prints the table.
 """
 
 from __future__ import annotations
@@ -37,11 +36,17 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from eval_common import DEFAULT_BENCHMARKS, require
 
-from .compare import Finding, compare_claim_pair
-from .errors import InputError
-from .evaluate import DEFAULT_BENCHMARKS
-from .facts import compare_polarity, find_dates, find_negation, find_quantities, find_sets
+from claimcompare.compare import Finding, compare_claim_pair
+from claimcompare.errors import InputError
+from claimcompare.facts import (
+    compare_polarity,
+    find_dates,
+    find_negation,
+    find_quantities,
+    find_sets,
+)
 
 __all__ = [
     "COMPATIBLE_PAIRS",
@@ -120,12 +125,6 @@ COMPATIBLE_PAIRS: tuple[tuple[str, str, dt.date | None], ...] = (
 )
 
 
-def _require(path: Path) -> Path:
-    if not path.is_file():
-        raise InputError(f"benchmark file not found: {path} (pass --benchmarks DIR)")
-    return path
-
-
 def _outlet(text: str) -> dict[str, Any]:
     return {"text": text, "voice": "outlet"}
 
@@ -160,7 +159,7 @@ def _prf(pred: Sequence[bool], gold: Sequence[bool]) -> tuple[float, float, floa
 
 
 def _read_sick(benchmarks: Path, name: str) -> pd.DataFrame:
-    path = _require(benchmarks / "sick" / name)
+    path = require(benchmarks / "sick" / name)
     return pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, encoding="utf-8")
 
 
@@ -451,7 +450,7 @@ def evaluate_sick(benchmarks: Path, *, names: Sequence[str], label: str) -> list
 
 def evaluate_rte_negated(benchmarks: Path) -> list[dict[str, Any]]:
     """Precision and recall of "conflict" on the 797 RTE2-dev negated-hypothesis pairs."""
-    path = _require(
+    path = require(
         benchmarks / "stanford-contradiction-rte2neg" / "RTE2_dev_negated_contradiction.xml"
     )
     root = ET.parse(path).getroot()
@@ -474,7 +473,7 @@ def evaluate_rte_negated(benchmarks: Path) -> list[dict[str, Any]]:
 
 def evaluate_compatible(benchmarks: Path) -> list[dict[str, Any]]:
     """False conflicts on MSRP test paraphrases and on the curated compatible restatements."""
-    path = _require(benchmarks / "msrp" / "msr_paraphrase_test.txt")
+    path = require(benchmarks / "msrp" / "msr_paraphrase_test.txt")
     frame = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, encoding="utf-8")
     para = frame[frame["Quality"] == "1"]
     flagged = sum(
@@ -578,7 +577,7 @@ def format_table(table: pd.DataFrame) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Print the conflict-detection evaluation; returns the process exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m claimcompare.evaluate conflicts",
+        prog="python benchmarks/evaluate.py conflicts",
         description="Measure conflict detection on SICK, RTE2 negated, perturbed BASIL "
         "sentences and compatible pairs.",
     )

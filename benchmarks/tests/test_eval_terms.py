@@ -1,4 +1,4 @@
-"""Tests for claimcompare._eval_terms: loaders, metrics and quality floors on fast subsets."""
+"""Tests for eval_terms: loaders, metrics and quality floors on fast subsets."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
-from claimcompare._eval_terms import (
+from eval_common import DEFAULT_BENCHMARKS as BENCHMARKS
+from eval_terms import (
     RESULT_COLUMNS,
     _flagged_runs,
     _token_counts,
@@ -21,10 +19,12 @@ from claimcompare._eval_terms import (
     main,
     same_target,
 )
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claimcompare.actors import ActorIndex
 from claimcompare.errors import InputError
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / ".." / "shared" / "benchmarks"
 needs_data = pytest.mark.skipif(
     not (BENCHMARKS / "babe").is_dir(), reason="../shared/benchmarks is absent"
 )

@@ -1,5 +1,5 @@
-"""Conflict-detection evaluation (claimcompare._eval_conflicts): floors a little below the figures
-measured with ``python -m claimcompare._eval_conflicts``, perturbation edits as hypothesis
+"""Conflict-detection evaluation (eval_conflicts): floors a little below the figures
+measured with ``python benchmarks/evaluate.py conflicts``, perturbation edits as hypothesis
 properties, and bad input. Benchmark checks skip when ../shared/benchmarks is absent."""
 
 from __future__ import annotations
@@ -7,17 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import eval_conflicts as ev
 import pandas as pd
 import pytest
+from eval_common import DEFAULT_BENCHMARKS as BENCH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcompare import _eval_conflicts as ev
 from claimcompare.compare import compare_claim_pair
 from claimcompare.errors import InputError
 from claimcompare.facts import clause_spans
-
-BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks"
 
 
 def _need(*parts: str) -> Path:

@@ -2,7 +2,7 @@
 
 Reads BABE, PTC (SemEval-2020 Task 11) and BASIL from ``../shared/benchmarks`` (never bundled;
 the path is a parameter) and returns one row per figure: ``benchmark, method, metric, value,
-anchor, n, note``. Protocols (DESIGN.md):
+anchor, n, note``. Protocols (benchmarks/README.md):
 
 - **BABE** (SG2, 3,673 sentences with an expert label): 5-fold cross-validation with a fixed seed,
   folds grouped by article (``news_link``). Sentence level: macro-F1. Word level: precision,
@@ -37,17 +37,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from eval_common import DEFAULT_BENCHMARKS, require
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
 
-from .actors import ActorIndex, find_actors
-from .detect import BiasDetector, tokenize
-from .document import Document
-from .errors import InputError
-from .evaluate import DEFAULT_BENCHMARKS
-from .lexicon import Lexicon
-from .terms import find_loaded_terms, span_targets, target_candidates
+from claimcompare.actors import ActorIndex, find_actors
+from claimcompare.detect import BiasDetector, tokenize
+from claimcompare.document import Document
+from claimcompare.errors import InputError
+from claimcompare.lexicon import Lexicon
+from claimcompare.terms import find_loaded_terms, span_targets, target_candidates
 
 __all__ = [
     "DEFAULT_BENCHMARKS",
@@ -75,12 +75,6 @@ _LABEL_CATEGORIES = frozenset(
     {"delegitimising_label", "legitimising_label", "self_designation_doubt", "emotive"}
 )
 _PTC_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling")
-
-
-def _require(path: Path) -> Path:
-    if not path.exists():
-        raise InputError(f"benchmark file not found: {path} (pass the benchmarks folder)")
-    return path
 
 
 def _row(
@@ -113,7 +107,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 # loading ------------------------------------------------------------------------------------
 def _word_file(path: Path) -> list[str]:
-    text = _require(path).read_text(encoding="latin-1")
+    text = require(path).read_text(encoding="latin-1")
     return [w.strip() for w in text.splitlines() if w.strip() and not w.startswith(("#", ";"))]
 
 
@@ -131,7 +125,7 @@ def load_word_lists(benchmarks: Path) -> dict[str, list[str]]:
     ...
     claimcompare.errors.InputError: benchmark file not found: ...
     """
-    mpqa_path = _require(benchmarks / "mpqa_subjectivity_lexicon" / "subjclueslen1-HLTEMNLP05.tff")
+    mpqa_path = require(benchmarks / "mpqa_subjectivity_lexicon" / "subjclueslen1-HLTEMNLP05.tff")
     clues = [
         dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
         for line in mpqa_path.read_text(encoding="latin-1").splitlines()
@@ -162,7 +156,7 @@ def load_babe(benchmarks: Path) -> pd.DataFrame:
     ...
     claimcompare.errors.InputError: benchmark file not found: ...
     """
-    path = _require(benchmarks / "babe" / "final_labels_SG2.csv")
+    path = require(benchmarks / "babe" / "final_labels_SG2.csv")
     raw = pd.read_csv(path, sep=";", encoding="utf-8-sig")
     raw = raw[raw["label_bias"].isin(["Biased", "Non-biased"])].reset_index(drop=True)
     return pd.DataFrame(
@@ -191,7 +185,7 @@ def load_ptc(benchmarks: Path) -> pd.DataFrame:
     """
     folder = benchmarks / "ptc_semeval2020_task11"
     labels = pd.read_csv(
-        _require(folder / "train-task2-TC.labels"),
+        require(folder / "train-task2-TC.labels"),
         sep="\t",
         header=None,
         names=["article", "technique", "start", "end"],
@@ -202,7 +196,7 @@ def load_ptc(benchmarks: Path) -> pd.DataFrame:
     for art, tech, s, e in labels[["article", "technique", "start", "end"]].itertuples(index=False):
         by_article.setdefault(str(art), []).append((int(s), int(e), str(tech)))
     rows = []
-    articles = sorted(_require(folder / "train-articles").glob("article*.txt"))
+    articles = sorted(require(folder / "train-articles").glob("article*.txt"))
     if not articles:
         raise InputError(f"benchmark file not found: {folder / 'train-articles'}/article*.txt")
     for path in articles:
@@ -234,8 +228,8 @@ def load_basil(benchmarks: Path) -> tuple[dict[tuple[str, int], Document], pd.Da
     claimcompare.errors.InputError: benchmark file not found: ...
     """
     folder = benchmarks / "basil"
-    spans = pd.read_csv(_require(folder / "basil_spans.tsv"), sep="\t")
-    paths = sorted(_require(folder / "articles").glob("*/*.json"))
+    spans = pd.read_csv(require(folder / "basil_spans.tsv"), sep="\t")
+    paths = sorted(require(folder / "articles").glob("*/*.json"))
     if not paths:
         raise InputError(f"benchmark file not found: {folder / 'articles'}/<year>/*.json")
     docs: dict[tuple[str, int], Document] = {}
@@ -736,7 +730,7 @@ def _basil_detector(
     benchmarks: Path, gold: pd.DataFrame, lists: dict[str, list[str]], *, seed: int
 ) -> BiasDetector:
     """A detector fitted on BASIL sentences of 2010-2016 (has_lex; lexical-span words)."""
-    sents = pd.read_csv(_require(benchmarks / "basil" / "basil_sentences.tsv"), sep="\t")
+    sents = pd.read_csv(require(benchmarks / "basil" / "basil_sentences.tsv"), sep="\t")
     sents = sents[sents["year"].between(2010, 2016)].reset_index(drop=True)
     spans = pd.read_csv(benchmarks / "basil" / "basil_spans.tsv", sep="\t")
     spans = spans[(spans["bias"] == "lex") & spans["year"].between(2010, 2016)]
@@ -795,7 +789,7 @@ def evaluate_terms(benchmarks: Path = DEFAULT_BENCHMARKS, *, context: bool = Fal
 def main(argv: list[str] | None = None) -> int:
     """Print the loaded-terms evaluation as a table; returns the process exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m claimcompare.evaluate terms", description=__doc__.split("\n")[0]
+        prog="python benchmarks/evaluate.py terms", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
     parser.add_argument(

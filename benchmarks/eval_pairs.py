@@ -1,7 +1,6 @@
 """Measure claimcompare on public test sets: pairs, loaded terms and conflicts.
 
-Run ``python -m claimcompare.evaluate [pairs|terms|conflicts] [--benchmarks DIR]`` from the project
-root; ``terms`` and ``conflicts`` are the loaded-term and conflict reports. The pair report reads
+``python benchmarks/evaluate.py pairs [--benchmarks DIR]`` reads
 MSRP ``msr_paraphrase_test`` and STS-B ``sts-test`` from ``../shared/benchmarks`` (never bundled)
 and prints MSRP accuracy / F1 of the paraphrase head at the model's threshold and the STS-B
 Spearman (x100) of the graded head (:meth:`PairModel.similarity`) against the gold scores (and,
@@ -20,16 +19,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from eval_common import DEFAULT_BENCHMARKS, require
 from scipy.stats import spearmanr
 
-from .errors import InputError
-from .similarity import PairModel, pair_signals
+from claimcompare.errors import InputError
+from claimcompare.similarity import PairModel, pair_signals
 
 __all__ = ["evaluate_msrp", "evaluate_sts", "main"]
 
 logger = logging.getLogger(__name__)
-
-DEFAULT_BENCHMARKS = Path("..") / "shared" / "benchmarks"
 
 #: Published anchors (test sets), copied from the benchmarks' SOURCE.md / PEERS.md.
 MSRP_ANCHORS: tuple[tuple[str, float, float], ...] = (
@@ -50,12 +48,6 @@ STS_ANCHORS: tuple[tuple[str, float], ...] = (
 )
 
 
-def _require(path: Path) -> Path:
-    if not path.is_file():
-        raise InputError(f"benchmark file not found: {path} (pass --benchmarks DIR)")
-    return path
-
-
 def evaluate_msrp(model: PairModel, benchmarks: Path) -> dict[str, float]:
     """Accuracy and F1 (positive class) on MSRP test at the model's threshold.
 
@@ -66,7 +58,7 @@ def evaluate_msrp(model: PairModel, benchmarks: Path) -> dict[str, float]:
     ...
     claimcompare.errors.InputError: benchmark file not found: ...
     """
-    path = _require(benchmarks / "msrp" / "msr_paraphrase_test.txt")
+    path = require(benchmarks / "msrp" / "msr_paraphrase_test.txt")
     frame = pd.read_csv(path, sep="\t", quoting=csv.QUOTE_NONE, dtype=str, encoding="utf-8")
     y = frame["Quality"].astype(int).to_numpy()
     start = time.perf_counter()
@@ -100,7 +92,7 @@ def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
     ...
     claimcompare.errors.InputError: benchmark file not found: ...
     """
-    path = _require(benchmarks / "sts-benchmark" / "sts-test.csv")
+    path = require(benchmarks / "sts-benchmark" / "sts-test.csv")
     a, b, gold = [], [], []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
@@ -121,9 +113,10 @@ def evaluate_sts(model: PairModel, benchmarks: Path) -> dict[str, float]:
     }
 
 
-def _main_pairs(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Print the pair report (MSRP and STS-B test); returns the process exit code."""
     parser = argparse.ArgumentParser(
-        prog="python -m claimcompare.evaluate [pairs]", description=__doc__.split("\n")[0]
+        prog="python benchmarks/evaluate.py pairs", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
     args = parser.parse_args(argv)
@@ -157,22 +150,6 @@ def _main_pairs(argv: list[str]) -> int:
     for name, rho in STS_ANCHORS:
         out.write(f"  {name:<46}{rho:5.2f}\n")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Print one evaluation report; returns the process exit code.
-
-    The first argument names the report: ``pairs`` (MSRP and STS-B, the default), ``terms``
-    (BABE, PTC and BASIL: the lexicon and :class:`~claimcompare.detect.BiasDetector`) or
-    ``conflicts`` (SICK, RTE2 negated, perturbations and compatible pairs). ``--help`` after it
-    lists that report's options.
-    """
-    from . import _eval_conflicts, _eval_terms
-
-    reports = {"pairs": _main_pairs, "terms": _eval_terms.main, "conflicts": _eval_conflicts.main}
-    args = list(sys.argv[1:] if argv is None else argv)
-    name = args.pop(0) if args and args[0] in reports else "pairs"
-    return reports[name](args)
 
 
 if __name__ == "__main__":
