@@ -1,4 +1,4 @@
-"""Tests for claimcompare.actors: alias discovery and merging, ActorIndex, actor_mentions."""
+"""Tests for the claimcompare.actors package: discovery, merging, ActorIndex, actor_mentions."""
 
 from __future__ import annotations
 
