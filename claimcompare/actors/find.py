@@ -21,6 +21,7 @@ from .names import _discover
 
 __all__ = ["actor_mentions", "find_actors"]
 
+# Which edge explains an alias when several reach it: the surest rule first.
 _RULE_ORDER = {
     "case": 1,
     "canonical": 0,
@@ -37,6 +38,7 @@ _RULE_ORDER = {
 
 
 def _render(edge: _Edge, child: Key, parent: str) -> str:
+    """The ``rule`` column: why ``child`` belongs with ``parent``, in words."""
     forward = edge.a == child
     why = f" ({edge.evidence})" if edge.evidence else ""
     if edge.kind == "user":
