@@ -58,7 +58,7 @@ from rapidfuzz import fuzz
 
 from ._common.data import data_rows
 from ._common.text import stem
-from .actors import ActorIndex, _gazetteer
+from .actors import ActorIndex, gazetteer_entries
 from .facts import clause_spans
 
 __all__: list[str] = []
@@ -154,7 +154,7 @@ class RelationTable:
 @functools.lru_cache(maxsize=1)
 def gazetteer_index() -> ActorIndex:
     """The shipped well-known aliases and demonyms (``UAE``, ``Turkish``) as an index."""
-    return ActorIndex(tuple((e.actor, e.alias) for e in _gazetteer()))
+    return ActorIndex(tuple((e.actor, e.alias) for e in gazetteer_entries()))
 
 
 @functools.lru_cache(maxsize=1)

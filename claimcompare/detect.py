@@ -1,21 +1,8 @@
-r"""A learnt detector of biased sentences and the words that make them so.
+"""A learnt detector of biased sentences and the words that make them so.
 
-:class:`BiasDetector` is a scikit-learn classifier that a user trains on their own labelled
-sentences; no trained model ships with the package. It learns at two levels:
-
-- **words**: a logistic regression over each token's features (the word, its stem and suffix, its
-  neighbours, whether the shipped :class:`~claimcompare.lexicon.Lexicon` or a user's word list has
-  it, whether it stands inside quotation marks). With word annotations (``biased_words`` in
-  :meth:`BiasDetector.fit`, e.g. the words annotators marked) it learns which words are biased;
-  without them every non-stopword token takes its sentence's label (a weak, distant signal).
-  :meth:`BiasDetector.token_scores` returns a score per token with character offsets.
-- **sentences**: a logistic regression over word and character n-grams (TF-IDF), counts of
-  lexicon and word-list hits by category, the word model's scores (cross-fitted inside ``fit``,
-  so the sentence model never sees word scores of its own training sentences), surface cues
-  (quotation marks, ``!``, ``?``, length) and, optionally, context columns such as the outlet.
-
-Word lists such as subjectivity clues, hedges or report verbs are not bundled (their licences do
-not allow it); pass your own as ``word_lists={"name": words}``.
+:class:`BiasDetector` is a scikit-learn classifier trained on the user's labelled sentences (no
+model ships): a word model scores each token, a sentence model reads n-grams, lexicon and word-list
+hits and the word scores. What each level learns from: docs/loaded-terms.md, "A learnt detector".
 """
 
 from __future__ import annotations
@@ -53,9 +40,13 @@ _STOP = frozenset(ENGLISH_STOP_WORDS)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
-    """Half-open character offsets of the word tokens of ``text``.
+    """The word tokens of ``text`` as half-open character offsets ``(start, end)``, in order.
 
     A token is a run of word characters, possibly joined by apostrophes ("don't", "Haftar's").
+    Offsets, not words: the detector scores and flags each token where it stands in the sentence
+    (:meth:`BiasDetector.token_scores` reports ``start`` and ``end``). Not the same as
+    :func:`claimcompare.discover.tokenize`, which returns lower-cased words in runs for n-gram
+    counts and keeps no offsets.
 
     Examples
     --------
@@ -372,6 +363,33 @@ class BiasDetector(ClassifierMixin, Estimator):
         """
         lexicon, lists = self._check_params()
         texts, context = self._texts(X)
+        labels, target, marked = self._check_labels(texts, y, biased_words)
+        # canonical order before the folds are drawn: the same sentences in any order fit the
+        # same model (the project promises order-independent output)
+        order = _canonical_order(texts, context, labels, marked)
+        texts = [texts[i] for i in order]
+        target = target[order]
+        if context is not None:
+            context = context.iloc[order].reset_index(drop=True)
+        if marked is not None:
+            marked = [marked[i] for i in order]
+        self.n_features_in_ = 1
+        self._feats = _Features(lexicon, lists)
+        tok = [self._feats.tokens(t) for t in texts]
+        oof, owners = self._fit_word_model(texts, tok, target, marked)
+        self._fit_sentence_model(texts, context, tok, _aggregate(oof, owners, len(texts)), target)
+        logger.info(
+            "BiasDetector: %d sentences, %d tokens, token threshold %.3f",
+            len(texts),
+            len(owners),
+            self.threshold_,
+        )
+        return self
+
+    def _check_labels(
+        self, texts: list[str], y: Any, biased_words: Sequence[Iterable[str]] | None
+    ) -> tuple[np.ndarray, np.ndarray, list[set[str]] | None]:
+        """The labels, the 0/1 target and the marked words per sentence; sets ``classes_``."""
         labels = np.asarray(list(y), dtype=object)
         if len(texts) != len(labels):
             raise ParameterError(f"X has {len(texts)} sentences but y has {len(labels)} labels")
@@ -390,34 +408,30 @@ class BiasDetector(ClassifierMixin, Estimator):
         except TypeError:
             self.classes_ = np.array(classes, dtype=object)
         target = np.array([lab == self.positive_label for lab in labels], dtype=int)
-        if biased_words is not None:
-            if isinstance(biased_words, str) or len(biased_words) != len(texts):
-                raise ParameterError(
-                    "biased_words must hold one iterable of words per sentence "
-                    f"({len(texts)}), got {type(biased_words).__name__}"
-                )
-            marked = [{str(w).lower().replace("\u2019", "'") for w in ws} for ws in biased_words]
-        # canonical order before the folds are drawn: the same sentences in any order fit the
-        # same model (the project promises order-independent output)
-        order = _canonical_order(
-            texts, context, labels, marked if biased_words is not None else None
-        )
-        texts = [texts[i] for i in order]
-        labels, target = labels[order], target[order]
-        if context is not None:
-            context = context.iloc[order].reset_index(drop=True)
-        if biased_words is not None:
-            marked = [marked[i] for i in order]
-        self.n_features_in_ = 1
-        self._feats = _Features(lexicon, lists)
+        if biased_words is None:
+            return labels, target, None
+        if isinstance(biased_words, str) or len(biased_words) != len(texts):
+            raise ParameterError(
+                "biased_words must hold one iterable of words per sentence "
+                f"({len(texts)}), got {type(biased_words).__name__}"
+            )
+        marked = [{str(w).lower().replace("\u2019", "'") for w in ws} for ws in biased_words]
+        return labels, target, marked
 
-        # word model
-        tok = [self._feats.tokens(t) for t in texts]
+    def _fit_word_model(
+        self,
+        texts: list[str],
+        tok: list[tuple[list[tuple[int, int]], list[dict[str, float]]]],
+        target: np.ndarray,
+        marked: list[set[str]] | None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Fit the word model and its threshold; return the cross-fitted token scores and the
+        sentence of each token."""
         owners = np.concatenate([np.full(len(sp), i) for i, (sp, _) in enumerate(tok)] + [[]])
         owners = owners.astype(int)
         flat = [f for _, fs in tok for f in fs]
         stop = np.array(["stop" in f for f in flat], dtype=bool)
-        if biased_words is not None:
+        if marked is not None:
             gold = np.array(
                 [
                     texts[i][s:e].lower().replace("\u2019", "'") in marked[i]
@@ -439,12 +453,21 @@ class BiasDetector(ClassifierMixin, Estimator):
         self.token_model_ = self._token_model(T, gold)
         if self.token_threshold is not None:
             self.threshold_ = float(self.token_threshold)
-        elif biased_words is not None:
+        elif marked is not None:
             self.threshold_ = _best_threshold(oof[~stop], gold[~stop].astype(bool))
         else:
             self.threshold_ = 0.5
+        return oof, owners
 
-        # sentence model
+    def _fit_sentence_model(
+        self,
+        texts: list[str],
+        context: pd.DataFrame | None,
+        tok: list[tuple[list[tuple[int, int]], list[dict[str, float]]]],
+        agg: np.ndarray,
+        target: np.ndarray,
+    ) -> None:
+        """Fit the n-gram vectorizers, the context encoder, the scaler and the sentence model."""
         self.word_vectorizer_ = None
         self.char_vectorizer_ = None
         if self.word_ngrams is not None:
@@ -466,19 +489,12 @@ class BiasDetector(ClassifierMixin, Estimator):
         self.context_encoder_ = None
         if context is not None:
             self.context_encoder_ = OneHotEncoder(handle_unknown="ignore").fit(context)
-        dense = self._dense(texts, tok, _aggregate(oof, owners, len(texts)))
+        dense = self._dense(texts, tok, agg)
         self.scaler_ = StandardScaler().fit(dense)
         S = self._sentence_matrix(texts, context, dense)
         self.sentence_model_ = LogisticRegression(
             C=self.C, solver="liblinear", dual=True, max_iter=1000, random_state=self.random_state
         ).fit(S, target)
-        logger.info(
-            "BiasDetector: %d sentences, %d tokens, token threshold %.3f",
-            len(texts),
-            len(flat),
-            self.threshold_,
-        )
-        return self
 
     def _token_model(self, T: sparse.csr_matrix, gold: np.ndarray) -> LogisticRegression | float:
         if gold.min(initial=0) == gold.max(initial=0):

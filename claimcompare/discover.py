@@ -1,25 +1,8 @@
-r"""Data-driven discovery of the words that set one group of documents apart.
+"""Data-driven discovery of the words that set one group of documents apart.
 
-:func:`distinctive_terms` implements the weighted log-odds ratio with an informative Dirichlet
-prior of Monroe, Colaresi & Quinn (2008), "Fightin' Words: Lexical Feature Selection and Evaluation
-for Identifying the Content of Political Conflict", *Political Analysis* 16(4), section 3.5.
-
-For a term :math:`w`, group :math:`i` and the group it is compared with, :math:`j` (the rest of the
-corpus, or a second group), with counts :math:`y_{iw}`, group sizes :math:`n_i = \sum_w y_{iw}`,
-prior pseudo-counts :math:`\alpha_w` and :math:`\alpha_0 = \sum_w \alpha_w`:
-
-.. math::
-
-    \delta_w = \log\frac{y_{iw} + \alpha_w}{n_i + \alpha_0 - y_{iw} - \alpha_w}
-             - \log\frac{y_{jw} + \alpha_w}{n_j + \alpha_0 - y_{jw} - \alpha_w}
-
-    \sigma^2_w \approx \frac{1}{y_{iw} + \alpha_w} + \frac{1}{y_{jw} + \alpha_w}
-
-    z_w = \delta_w / \sqrt{\sigma^2_w}
-
-Sign convention: a positive ``z`` means the term is more typical of ``group`` than of ``other``
-(the rest of the corpus by default); a negative one, less. Swapping the two groups negates
-``delta`` and ``z`` exactly and leaves ``variance`` unchanged.
+:func:`distinctive_terms` ranks terms by the "Fightin' Words" weighted log-odds with an
+informative Dirichlet prior (Monroe, Colaresi & Quinn 2008); the formulas and the sign convention
+are in docs/loaded-terms.md, "Discovery: words the lexicon does not know".
 """
 
 from __future__ import annotations
@@ -59,10 +42,13 @@ _JOIN_RE = re.compile(r"[^\S\n]*\n?[^\S\n]*")
 
 
 def tokenize(text: str) -> list[list[str]]:
-    """Lower-cased words of ``text``, in runs that no punctuation separates.
+    """The lower-cased words of ``text``, grouped in runs that no punctuation separates.
 
     Hyphenated words stay whole, apostrophes and hyphens are unified, dots of abbreviations are
     dropped. n-grams are built within each run only, never across a full stop or a comma.
+    Runs of normalised words, not offsets: the terms are only counted, and the runs say where an
+    n-gram may not cross. Not the same as :func:`claimcompare.detect.tokenize`, which returns the
+    ``(start, end)`` offsets of each token so that the detector can flag words in place.
 
     Examples
     --------
@@ -238,57 +224,22 @@ def distinctive_terms(
     >>> pair[["group", "other", "term"]].iloc[0].tolist()
     ['B', 'A', 'forces']
     """
-    if not isinstance(corpus, Corpus):
-        raise ParameterError(f"corpus must be a Corpus, got {type(corpus).__name__}")
-    if not isinstance(by, str):
-        raise ParameterError(f"by must be a field name (str), got {by!r}")
-    lo, hi = _check_range(ngram_range)
-    if not is_int(min_count) or min_count < 0:
-        raise ParameterError(f"min_count must be an int >= 0, got {min_count!r}")
-    if top is not None and (not is_int(top) or top < 1):
-        raise ParameterError(f"top must be None or an int >= 1, got {top!r}")
-    if missing not in ("group", "raise"):
-        raise ParameterError(f"missing must be 'group' or 'raise', got {missing!r}")
-
+    lo, hi = _check_arguments(corpus, by, ngram_range, min_count, top, missing)
     labels = _group_labels(corpus, by, missing)
     group_counts: dict[str, Counter[str]] = {}
     for doc, label in zip(corpus, labels, strict=True):
         group_counts.setdefault(label, Counter()).update(_ngrams(tokenize(doc.text), lo, hi))
     names = sorted(group_counts)
-    if groups is not None:
-        if (
-            not isinstance(groups, tuple | list)
-            or len(groups) != 2
-            or not all(isinstance(g, str) for g in groups)
-        ):
-            raise ParameterError(f"groups must be None or two group labels, got {groups!r}")
-        unknown = [g for g in groups if g not in group_counts]
-        if unknown:
-            raise ParameterError(f"groups {unknown} not found; groups by {by!r}: {names}")
-        if groups[0] == groups[1]:
-            raise ParameterError(f"groups must be two different groups, got {groups!r}")
-    elif len(names) < 2:
-        raise InputError(f"need at least two groups by {by!r} to compare, got {names}")
+    _check_groups(groups, names, by)
 
     vocab = sorted(set().union(*group_counts.values()))
     if len(vocab) < 2:
         raise InputError(f"the corpus has {len(vocab)} distinct terms; need at least two")
     index = {t: i for i, t in enumerate(vocab)}
-
-    def vector(name: str) -> np.ndarray:
-        # one group's counts over the vocabulary; built per group, never a groups x terms matrix
-        counts = group_counts[name]
-        y = np.zeros(len(vocab), dtype=np.int64)
-        y[np.fromiter((index[t] for t in counts), dtype=np.int64, count=len(counts))] = list(
-            counts.values()
-        )
-        return y
-
     total = np.zeros(len(vocab), dtype=np.int64)
     for name in names:
-        total += vector(name)
+        total += _vector(group_counts[name], index)
     alpha = _prior(prior, prior_strength, vocab, total)
-    alpha0 = float(alpha.sum())
     terms = np.array(vocab, dtype=object)
     ngram_len = np.array([t.count(" ") + 1 for t in vocab], dtype=np.int64)
 
@@ -298,13 +249,9 @@ def distinctive_terms(
         todo = [(name, REST) for name in names]
     frames = []
     for name, other in todo:
-        y_i = vector(name)
-        y_j = vector(other) if groups is not None else total - y_i
-        delta = _log_odds(y_i, float(y_i.sum()), alpha, alpha0) - _log_odds(
-            y_j, float(y_j.sum()), alpha, alpha0
-        )
-        variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
-        z = delta / np.sqrt(variance)
+        y_i = _vector(group_counts[name], index)
+        y_j = _vector(group_counts[other], index) if groups is not None else total - y_i
+        delta, variance, z = _z_scores(y_i, y_j, alpha)
         rows = np.flatnonzero((y_i + y_j) >= min_count)
         # z descending, then term (the vocabulary is sorted, so index order is term order)
         rows = rows[np.lexsort((rows, -z[rows]))]
@@ -328,6 +275,63 @@ def distinctive_terms(
         )
     out = pd.concat(frames, ignore_index=True)
     return out.astype({"n": "int64", "count_group": "int64", "count_rest": "int64", "z": "float64"})
+
+
+def _check_arguments(
+    corpus: Any, by: Any, ngram_range: Any, min_count: Any, top: Any, missing: Any
+) -> tuple[int, int]:
+    """Validate the arguments of :func:`distinctive_terms`; return the n-gram range."""
+    if not isinstance(corpus, Corpus):
+        raise ParameterError(f"corpus must be a Corpus, got {type(corpus).__name__}")
+    if not isinstance(by, str):
+        raise ParameterError(f"by must be a field name (str), got {by!r}")
+    lo, hi = _check_range(ngram_range)
+    if not is_int(min_count) or min_count < 0:
+        raise ParameterError(f"min_count must be an int >= 0, got {min_count!r}")
+    if top is not None and (not is_int(top) or top < 1):
+        raise ParameterError(f"top must be None or an int >= 1, got {top!r}")
+    if missing not in ("group", "raise"):
+        raise ParameterError(f"missing must be 'group' or 'raise', got {missing!r}")
+    return lo, hi
+
+
+def _check_groups(groups: Any, names: list[str], by: str) -> None:
+    """``groups`` must name two different groups found; without it, two groups must exist."""
+    if groups is not None:
+        if (
+            not isinstance(groups, tuple | list)
+            or len(groups) != 2
+            or not all(isinstance(g, str) for g in groups)
+        ):
+            raise ParameterError(f"groups must be None or two group labels, got {groups!r}")
+        unknown = [g for g in groups if g not in names]
+        if unknown:
+            raise ParameterError(f"groups {unknown} not found; groups by {by!r}: {names}")
+        if groups[0] == groups[1]:
+            raise ParameterError(f"groups must be two different groups, got {groups!r}")
+    elif len(names) < 2:
+        raise InputError(f"need at least two groups by {by!r} to compare, got {names}")
+
+
+def _vector(counts: Counter[str], index: Mapping[str, int]) -> np.ndarray:
+    """One group's counts over the vocabulary (built per group, never a groups x terms matrix)."""
+    y = np.zeros(len(index), dtype=np.int64)
+    y[np.fromiter((index[t] for t in counts), dtype=np.int64, count=len(counts))] = list(
+        counts.values()
+    )
+    return y
+
+
+def _z_scores(
+    y_i: np.ndarray, y_j: np.ndarray, alpha: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``delta``, ``variance`` and ``z`` of every term, group ``i`` against ``j``."""
+    alpha0 = float(alpha.sum())
+    delta = _log_odds(y_i, float(y_i.sum()), alpha, alpha0) - _log_odds(
+        y_j, float(y_j.sum()), alpha, alpha0
+    )
+    variance = 1.0 / (y_i + alpha) + 1.0 / (y_j + alpha)
+    return delta, variance, delta / np.sqrt(variance)
 
 
 def _check_range(ngram_range: Any) -> tuple[int, int]:

@@ -123,7 +123,7 @@ import numpy as np
 import pandas as pd
 
 from . import _rank_targets, _targets
-from .actors import ActorIndex, ActorsLike, Mention, _gazetteer, find_actors
+from .actors import ActorIndex, ActorsLike, Mention, find_actors, gazetteer_entries
 from .claims import Claim, claims_of
 from .document import Corpus, Document, documents_of
 from .errors import ParameterError
@@ -293,7 +293,7 @@ def actor_kinds(index: ActorIndex) -> dict[str, str]:
     >>> kinds["United Arab Emirates"]  # a country of the gazetteer
     'other'
     """
-    countries = {e.actor for e in _gazetteer() if e.kind == "demonym"}
+    countries = {e.actor for e in gazetteer_entries() if e.kind == "demonym"}
     kinds: dict[str, str] = {}
     for actor in index.actors:
         tokens = _name_tokens(actor)

@@ -1,4 +1,4 @@
-"""Tests for claimcompare.actors: alias discovery and merging, ActorIndex, actor_mentions."""
+"""Tests for the claimcompare.actors package: discovery, merging, ActorIndex, actor_mentions."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcompare.actors import ActorIndex, Mention, actor_mentions, find_actors
+from claimcompare.actors import (
+    ActorIndex,
+    GazetteerEntry,
+    Mention,
+    actor_mentions,
+    find_actors,
+    gazetteer_entries,
+)
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import InputError, ParameterError
 
@@ -484,6 +491,17 @@ def test_gazetteer_file_is_consistent() -> None:
     assert list(frame.columns) == ["actor", "alias", "kind"]
     assert set(frame["kind"]) == {"alias", "demonym"}
     ActorIndex.from_frame(frame)  # raises if an alias belonged to two actors
+
+
+def test_gazetteer_entries_are_the_file_rows_in_order() -> None:
+    path = Path(__file__).resolve().parent.parent / "claimcompare" / "data" / "actor_gazetteer.csv"
+    frame = pd.read_csv(path, comment="#", keep_default_na=False)
+    entries = gazetteer_entries()
+    assert [(e.actor, e.alias, e.kind) for e in entries] == list(
+        frame.itertuples(index=False, name=None)
+    )
+    assert all(isinstance(e, GazetteerEntry) for e in entries)
+    assert gazetteer_entries() is entries  # read once
 
 
 # --------------------------------------------------------------------------------------------
