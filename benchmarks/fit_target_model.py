@@ -27,10 +27,10 @@ import pandas as pd
 import sklearn
 from eval_terms import load_basil, same_target
 
-from claimcompare._rank_targets import FEATURES, TargetRanker
 from claimcompare.actors import ActorIndex, find_actors
 from claimcompare.document import Document
-from claimcompare.terms import span_targets, target_candidates
+from claimcompare.terms import TargetRanker, span_targets, target_candidates
+from claimcompare.terms.ranker import FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 GRID = (0.01, 0.03, 0.1, 0.3, 1.0)

@@ -18,7 +18,7 @@ from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms
 from .load import load_corpus
 from .plot import plot_framing
 from .report import highlight_terms
-from .terms import find_loaded_terms, span_targets, target_candidates
+from .terms import TargetRanker, find_loaded_terms, span_targets, target_candidates
 
 __version__ = "0.1.0"
 
@@ -39,6 +39,7 @@ __all__ = [
     "ParameterError",
     "RemovedLine",
     "Skipped",
+    "TargetRanker",
     "TermMatch",
     "actor_mentions",
     "clean_text",

@@ -20,12 +20,12 @@ from sklearn.model_selection import GridSearchCV
 from sklearn.utils.validation import check_is_fitted
 
 import claimcompare as cc
-from claimcompare._rank_targets import TargetRanker
 from claimcompare.align import ClaimAligner
 from claimcompare.detect import BiasDetector
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import NotFittedError, ParameterError
 from claimcompare.similarity import PairModel
+from claimcompare.terms import TargetRanker
 
 A = [
     "Haftar's forces seized Sirte.",

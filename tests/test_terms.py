@@ -1,21 +1,41 @@
-"""Tests for claimcompare.terms: loaded terms with voice, speaker and target on the seeds."""
+"""Tests for claimcompare.terms: loaded terms with voice, speaker and target on the seeds, the
+target rules, and the learnt target ranker of span_targets (claimcompare.terms.ranker)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import claimcompare as cc
-from claimcompare import _targets
-from claimcompare.actors import ActorIndex
+from claimcompare.actors import ActorIndex, Mention
+from claimcompare.claims import claims_of
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import ParameterError
 from claimcompare.lexicon import Lexicon, LexiconEntry
-from claimcompare.terms import TERM_COLUMNS, actor_kinds, find_loaded_terms, span_targets
+from claimcompare.terms import (
+    TERM_COLUMNS,
+    TargetRanker,
+    actor_kinds,
+    find_loaded_terms,
+    span_targets,
+    target_candidates,
+)
+from claimcompare.terms.mentions import (
+    body_mentions,
+    link_surnames,
+    main_people,
+    named,
+    refine_kinds,
+    surname_mentions,
+    title_mentions,
+)
+from claimcompare.terms.ranker import FEATURES, Candidate, candidates
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -414,7 +434,7 @@ def test_span_targets_bad_input() -> None:
         span_targets("text", [(0, 4)])  # type: ignore[arg-type]
 
 
-# target rules chosen on BASIL 2010-2016 (claimcompare._targets) ------------------------------
+# target rules chosen on BASIL 2010-2016 (claimcompare.terms.mentions) -----------------------
 def test_one_word_names_titles_groups_and_places() -> None:
     index = ActorIndex.from_actors(
         {
@@ -429,11 +449,11 @@ def test_one_word_names_titles_groups_and_places() -> None:
     )
     text = "Sen. Cruz spoke. Obama said no. Barack Obama left. New Jersey and R-Ariz voted."
     mentions = index.find(text)
-    kinds = _targets.refine_kinds(actor_kinds(index), [(text, mentions)])
+    kinds = refine_kinds(actor_kinds(index), [(text, mentions)])
     assert kinds["Cruz"] == "person"  # a title before it
     assert kinds["Senate Republicans"] == "organisation"  # a group
     assert kinds["New Jersey"] == kinds["R-Ariz"] == kinds["Wall Street Journal"] == "other"
-    linked = _targets.link_surnames(mentions, kinds)
+    linked = link_surnames(mentions, kinds)
     assert [m.actor for m in linked if m.text == "Obama"] == ["Barack Obama"]
     assert all(text[m.start : m.end] == m.text for m in linked)
 
@@ -442,7 +462,7 @@ def test_bare_surnames_count_for_their_person() -> None:
     index = ActorIndex.from_actors({"Paul Ryan": [], "Joe Biden": []})
     text = "Joe Biden met Paul Ryan. Later Ryan left and Ryanair flew."
     base = actor_kinds(index)
-    found = _targets.surname_mentions(text, index.find(text), base)
+    found = surname_mentions(text, index.find(text), base)
     assert [(m.text, m.actor) for m in found] == [
         ("Joe Biden", "Joe Biden"),
         ("Paul Ryan", "Paul Ryan"),
@@ -495,7 +515,7 @@ def test_an_evaluative_word_points_at_the_main_person_named_in_its_claim() -> No
 def test_date_words_and_leading_function_words_are_no_actor_names() -> None:
     index = ActorIndex.from_actors({"CNN Friday": [], "At Chick": [], "Anita Russell": []})
     text = "CNN Friday reported it. At Chick a crowd met Anita Russell."
-    kinds = _targets.refine_kinds(actor_kinds(index), [(text, index.find(text))])
+    kinds = refine_kinds(actor_kinds(index), [(text, index.find(text))])
     assert kinds["CNN Friday"] == kinds["At Chick"] == "other"
     assert kinds["Anita Russell"] == "person"
 
@@ -504,8 +524,8 @@ def test_a_titled_surname_actor_is_the_person() -> None:
     index = ActorIndex.from_actors({"Rick Santorum": [], "Mr. Santorum": []})
     text = "Rick Santorum spoke. Mr. Santorum left."
     mentions = index.find(text)
-    kinds = _targets.refine_kinds(actor_kinds(index), [(text, mentions)])
-    linked = _targets.link_surnames(mentions, kinds)
+    kinds = refine_kinds(actor_kinds(index), [(text, mentions)])
+    linked = link_surnames(mentions, kinds)
     assert {m.actor for m in linked} == {"Rick Santorum"}
 
 
@@ -518,13 +538,13 @@ def test_the_president_is_the_one_person_so_titled() -> None:
         {"Barack Obama": ["Obama"], "Bill Clinton": [], "Ted Cruz": [], "Mike Lee": []}
     )
     kinds = actor_kinds(index)
-    found = _targets.title_mentions(text, index.find(text), kinds)
-    extra = [(text[m.start : m.end], m.actor) for m in found if not _targets.named(m)]
+    found = title_mentions(text, index.find(text), kinds)
+    extra = [(text[m.start : m.end], m.actor) for m in found if not named(m)]
     # "former President Clinton" does not hold the title; two senators: "the senator" is unknown
     assert extra == [("president", "Barack Obama")]
     assert all(text[m.start : m.end] == m.text for m in found)
     # a title does not count as naming: the main person is still counted by names
-    assert _targets.main_people(found, kinds)[0] == ("Barack Obama", 1)
+    assert main_people(found, kinds)[0] == ("Barack Obama", 1)
 
 
 def test_hedge_after_a_name_copula_with_be_and_verbs_before_titles() -> None:
@@ -594,3 +614,90 @@ def test_span_fallbacks_clause_before_a_quotation_and_main_actor() -> None:
     # nobody named in the claim: one of the document's actors, chosen by the ranker
     assert out.loc["unaffordable", "target"] in {"AARP", "Donald Trump"}
     assert out.target_rule.str.startswith("ranker (p=").all()
+
+
+# --- the learnt target ranker of span_targets (claimcompare.terms.ranker) ------------------
+
+
+def test_shipped_model_has_provenance_and_round_trips() -> None:
+    path = Path(__file__).resolve().parents[1] / "claimcompare" / "data" / "target_model.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert "2010-2016" in data["provenance"]["data"]
+    assert "2017" in data["provenance"]["data"]  # says the reported years were not used
+    model = TargetRanker.default()
+    assert model is not None and model.features_ == FEATURES
+    again = TargetRanker.from_dict(model.to_dict())
+    X = np.random.RandomState(0).rand(5, len(FEATURES))
+    assert np.allclose(again.scores(X), model.scores(X))
+
+
+def test_bad_parameters_and_models() -> None:
+    X, y = np.eye(len(FEATURES)), [1] + [0] * (len(FEATURES) - 1)
+    with pytest.raises(ParameterError, match="min_probability"):
+        TargetRanker(min_probability=2).fit(X, y)
+    with pytest.raises(ParameterError, match="X must be"):
+        TargetRanker().fit(X[:, :3], y)
+    with pytest.raises(ParameterError, match="format"):
+        TargetRanker.from_dict({"format": "other"})
+
+
+def test_no_candidates_is_unresolved_and_a_threshold_leaves_spans_unresolved() -> None:
+    model = TargetRanker.default()
+    assert model is not None and model.best([]) is None
+    strict = TargetRanker.from_dict({**model.to_dict(), "params": {"C": 1, "min_probability": 1}})
+    only = Candidate("Ann Lee", tuple(0.0 for _ in FEATURES))
+    assert strict.best([only]) is None
+    doc = Document(doc_id="d", text="Prices were unaffordable.")
+    out = span_targets(doc, [(12, 24)], actors={"Ann Lee": []})
+    assert (out.target.iloc[0], out.target_rule.iloc[0]) == (None, "unresolved")
+
+
+def test_pattern_rules_win_over_the_ranker() -> None:
+    text = "Bo Ray spoke at length. The hapless general Khalifa Haftar left. Bo Ray smiled."
+    doc = Document(doc_id="d", text=text)
+    start = text.index("hapless")
+    out = span_targets(doc, [(start, start + 7)], actors={"Khalifa Haftar": [], "Bo Ray": []})
+    assert (out.target.iloc[0], out.target_rule.iloc[0]) == ("Khalifa Haftar", "name follows")
+
+
+def test_the_speaker_of_a_quotation_is_weighed_down() -> None:
+    quoted = "Ann Lee spoke. “Bo Ray is a crook,” Ann Lee said. Ann Lee left."
+    plain = "Ann Lee spoke. Bo Ray is a crook, Ann Lee said. Ann Lee left."
+    actors: dict[str, list[str]] = {"Ann Lee": [], "Bo Ray": []}
+    scores = []
+    for text in (quoted, plain):
+        start = text.index("crook")
+        out = target_candidates(Document(doc_id="d", text=text), [(start, start + 5)],
+                                actors=actors).set_index("actor")  # fmt: skip
+        scores.append(out.loc["Ann Lee", "score"])
+        assert out.loc["Ann Lee", "speaker_quoted"] == float(text is quoted)
+    assert scores[0] < scores[1]
+
+
+def test_bodies_and_groups_are_candidates() -> None:
+    text = (
+        "President Barack Obama spoke. Romney's campaign hit back at the Obama campaign. "
+        "The administration and protesters clashed; Colorado officials watched."
+    )
+    doc = Document(doc_id="d", text=text)
+    index = {"Barack Obama": ["Obama"], "Mitt Romney": ["Romney"]}
+    found = target_candidates(doc, [(text.index("clashed"), text.index("clashed") + 7)],
+                              actors=index)  # fmt: skip
+    groups = set(found.loc[found.group == 1, "actor"])
+    assert groups == {"Obama campaign", "Romney campaign", "Obama administration", "protesters",
+                      "Colorado officials"}  # fmt: skip
+    men = [Mention(10, 22, "Barack Obama", "Barack Obama", "Barack Obama")]
+    extra, kinds = body_mentions(text, men, {"Barack Obama": "person"})
+    assert all(text[m.start : m.end] == m.text for m in extra)
+    assert set(kinds.values()) == {"organisation"}
+
+
+def test_candidates_are_sorted_by_actor() -> None:
+    text = "Ann Lee met Bo Ray. Ann Lee made a fierce attack."
+    men = [Mention(s, s + len(n), n, n, n) for s, n in ((0, "Ann Lee"), (12, "Bo Ray"),
+           (20, "Ann Lee"))]  # fmt: skip
+    kinds = {"Ann Lee": "person", "Bo Ray": "person"}
+    claims = claims_of(Document(doc_id="d", text=text))
+    found = candidates(text=text, claims=claims, start=35, end=41, mentions=men, kinds=kinds)
+    assert [c.actor for c in found] == ["Ann Lee", "Bo Ray"]
+    assert all(len(c.features) == len(FEATURES) for c in found)

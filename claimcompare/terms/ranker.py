@@ -1,14 +1,10 @@
-"""A learnt ranker of the actors a loaded word may point at, for words no pattern rule resolves.
+"""The learnt target ranker, for the words no pattern rule resolves (:func:`span_targets`).
 
-The pattern rules of :mod:`claimcompare.terms` ("renegade general Khalifa Haftar", "Haftar's
-self-styled forces", "militia loyal to X") are precise where they fire. For the rest (most words
-a detector or an annotator marks: "fierce criticism", "real doubts") the old fallback chose by
-hand-ordered rules (clause subject, main person named in the claim, main person other than the
-speaker), which partly overfitted the events they were chosen on. :class:`TargetRanker` scores
-every person or organisation the document names instead, from a few features of the pair (span,
-candidate) (:data:`FEATURES`), with a logistic regression fitted on BASIL's annotated targets of
-events 2010-2016 (``benchmarks/fit_target_model.py``); the shipped weights are a few numbers in
-``claimcompare/data/target_model.json`` with their provenance.
+:func:`candidates` gives every person, organisation, body and group a document names, with the
+features of the pair (span, candidate) (:data:`FEATURES`); :class:`TargetRanker`, a logistic
+regression over them, scores each and the best is the target. The shipped weights
+(``claimcompare/data/target_model.json``) were fitted on BASIL events 2010-2016 by
+``benchmarks/fit_target_model.py``; why a learnt ranker is in docs/loaded-terms.md.
 """
 
 from __future__ import annotations
@@ -20,18 +16,21 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
 
-from . import _targets
-from ._common.data import data_text
-from ._common.estimator import Estimator, is_real, plain
-from .actors import Mention
-from .claims import Claim
-from .errors import ParameterError
+from .._common.data import data_text
+from .._common.estimator import Estimator, is_real, plain
+from ..actors import Mention
+from ..claims import Claim
+from ..errors import ParameterError
+from .clauses import claim_subject, clause_subject, named_as, pronoun_person
+from .mentions import named
 
 __all__ = ["FEATURES", "Candidate", "TargetRanker", "candidates"]
+
 
 MODEL_FORMAT = "claimcompare.TargetRanker"
 _TARGETABLE = ("person", "organisation")
@@ -114,14 +113,14 @@ def candidates(
         The span, half-open offsets into ``text``.
     mentions : sequence of Mention
         The document's actor mentions, sorted by position (with the surname and title mentions
-        of :mod:`claimcompare._targets`).
+        of :mod:`claimcompare.terms.mentions`).
     kinds : mapping
         Actor -> ``person``, ``organisation`` or ``other``; only the first two are candidates.
     speaker : str, optional
         The actor the span's claim is spoken by, if any.
     groups : frozenset of str
         Actors that are bodies or groups named by a common noun
-        (:func:`~claimcompare._targets.body_mentions`).
+        (:func:`~claimcompare.terms.mentions.body_mentions`).
 
     Returns
     -------
@@ -141,108 +140,210 @@ def candidates(
     >>> [(c.actor, dict(zip(FEATURES, c.features))["in_claim"]) for c in found]
     [('Ann Lee', 1.0), ('Bo Ray', 0.0)]
     """
-    named = [m for m in mentions if kinds.get(m.actor) in _TARGETABLE]
-    if not named:
+    named_ = [m for m in mentions if kinds.get(m.actor) in _TARGETABLE]
+    if not named_:
         return []
-    starts = [c.start for c in claims]
-    k = _claim_index(claims, starts, start)
-    claim_of = {m.start: _claim_index(claims, starts, m.start) for m in named}
-    claim = claims[k] if k is not None else None
-    counts = Counter(m.actor for m in named if _targets.named(m))
-    for m in named:
-        counts.setdefault(m.actor, 0)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    people = [a for a, _ in ranked if kinds.get(a) == "person"]
-    total = sum(counts.values()) or 1
-    quote = None
-    if claim is not None:
-        quote = next(((s, e) for s, e in claim.quotes if s < end and start < e), None)
-    # what the pattern-free clause rules of _targets say
-    subject = clause = pronoun = called = None
-    if claim is not None and k is not None:
-        found = _targets.claim_subject(text, claim, named, kinds)
-        subject = found.actor if found is not None else None
-        local = _targets.clause_subject(
-            text, claims, k, start if quote is None else min(start, quote[0]), named, kinds
+    span = _Span(text, claims, start, end, named_, kinds, speaker, groups)
+    return [Candidate(actor, _features(span, actor, n)) for actor, n in sorted(span.counts.items())]
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A span in its document: what the features of every candidate look at, each found once."""
+
+    text: str
+    claims: Sequence[Claim]
+    start: int
+    end: int
+    named: list[Mention]  # the mentions of people and organisations, in text order
+    kinds: Mapping[str, str]
+    speaker: str | None
+    groups: frozenset[str]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [c.start for c in self.claims]
+
+    @cached_property
+    def k(self) -> int | None:
+        """The index of the span's claim."""
+        return _claim_index(self.claims, self.starts, self.start)
+
+    @cached_property
+    def claim(self) -> Claim | None:
+        return self.claims[self.k] if self.k is not None else None
+
+    @cached_property
+    def claim_of(self) -> dict[int, int | None]:
+        """The claim index of each mention, by its start."""
+        return {m.start: _claim_index(self.claims, self.starts, m.start) for m in self.named}
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        """Named mentions of each candidate (0 for one only referred to, "the president")."""
+        counts = Counter(m.actor for m in self.named if named(m))
+        for m in self.named:
+            counts.setdefault(m.actor, 0)
+        return counts
+
+    @cached_property
+    def ranked(self) -> list[tuple[str, int]]:
+        return sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    @cached_property
+    def people(self) -> list[str]:
+        return [a for a, _ in self.ranked if self.kinds.get(a) == "person"]
+
+    @cached_property
+    def quote(self) -> tuple[int, int] | None:
+        """The quotation of the span's claim the span overlaps, if any."""
+        if self.claim is None:
+            return None
+        return next(((s, e) for s, e in self.claim.quotes if s < self.end and self.start < e), None)
+
+    @cached_property
+    def clause_rules(self) -> tuple[str | None, str | None, str | None, str | None]:
+        """What the pattern-free clause rules say: subject, clause subject, pronoun, named as."""
+        claim, k, text, named_, kinds = self.claim, self.k, self.text, self.named, self.kinds
+        if claim is None or k is None:
+            return None, None, None, None
+        found = claim_subject(text, claim, named_, kinds)
+        at = self.start if self.quote is None else min(self.start, self.quote[0])
+        local = clause_subject(text, self.claims, k, at, named_, kinds)
+        men = named_as(text, claim, self.start, named_, kinds)
+        return (
+            found.actor if found is not None else None,
+            local[0] if local is not None else None,
+            pronoun_person(text, self.claims, k, named_, kinds),
+            men.actor if men is not None else None,
         )
-        clause = local[0] if local is not None else None
-        pronoun = _targets.pronoun_person(text, claims, k, named, kinds)
-        men = _targets.named_as(text, claim, start, named, kinds)
-        called = men.actor if men is not None else None
-    headline = next((c for c in claims if c.kind == "heading"), None)
-    lead = next((c for c in claims if c.kind != "heading"), None)
-    in_claim = [m for m in named if claim is not None and claim.start <= m.start < claim.end]
-    before = [m for m in in_claim if m.end <= start]
-    after = [m for m in in_claim if m.start >= end]
-    window_start = claims[max(0, k - 2)].start if k is not None else start
-    para = claim.paragraph if claim is not None else None
-    clause_before = (
-        before[-1].actor if before and _CLAUSE_GAP.fullmatch(text, before[-1].end, start) else None
-    )
-    object_after = (
-        after[0].actor if after and _OBJECT_GAP.fullmatch(text, end, after[0].start) else None
-    )
-    verb = bool(_VERB.search(text[start:end].strip(" \"'\u201c\u201d,.")))
-    para_claims = {j for j, c in enumerate(claims) if para is not None and c.paragraph == para}
-    firsts: dict[str, int] = {}
-    for m in named:
-        firsts.setdefault(m.actor, m.start)
-    out = []
-    for actor, count in sorted(counts.items()):
-        own = [m for m in named if m.actor == actor]
-        apart = _FAR
-        for m in own:
-            j = claim_of[m.start]
-            if j is not None and k is not None:
-                apart = min(apart, abs(j - k))
-        prior = [m for m in own if m.end <= start]
-        gap = start - prior[-1].end if prior else len(text)
-        values = {
-            "log_mentions": math.log1p(count),
-            "share": count / total,
-            "top": float(ranked[0][0] == actor),
-            "top_person": float(bool(people) and people[0] == actor),
-            "second": float(len(ranked) > 1 and ranked[1][0] == actor),
-            "person": float(kinds.get(actor) == "person"),
-            "in_claim": float(any(m.actor == actor for m in in_claim)),
-            "before_in_claim": float(any(m.actor == actor for m in before)),
-            "after_in_claim": float(any(m.actor == actor for m in after)),
-            "nearest_before": float(bool(before) and before[-1].actor == actor),
-            "nearest_after": float(bool(after) and after[0].actor == actor),
-            "claims_apart": apart / _FAR,
-            "chars_before": math.log1p(gap) / 10,
-            "in_window": float(any(window_start <= m.start and m.end <= end for m in own)),
-            "subject": float(subject == actor),
-            "clause_subject": float(clause == actor),
-            "pronoun_person": float(pronoun == actor),
-            "named_as": float(called == actor),
-            "speaker": float(speaker == actor),
-            "speaker_quoted": float(speaker == actor and quote is not None),
-            "in_quote": float(quote is not None),
-            "headline": float(
-                headline is not None and any(headline.start <= m.start < headline.end for m in own)
-            ),
-            "lead": float(lead is not None and any(lead.start <= m.start < lead.end for m in own)),
-            "first_position": firsts[actor] / max(len(text), 1),
-            "in_paragraph": float(
-                para is not None
-                and any(
-                    (j := claim_of[m.start]) is not None and claims[j].paragraph == para
-                    for m in own
-                )
-            ),
-        }
-        in_para = [m for m in own if claim_of[m.start] in para_claims]
-        values["paragraph_mentions"] = math.log1p(len(in_para))
-        values["first_in_claim"] = float(bool(in_claim) and in_claim[0].actor == actor)
-        values["clause_before"] = float(clause_before == actor)
-        values["object_after"] = float(object_after == actor)
-        values["verb_span"] = float(verb)
-        values["group"] = float(actor in groups)
-        values["verb_subject"] = float(verb and (clause_before == actor or subject == actor))
-        values["other_object_after"] = float(verb and object_after == actor)
-        out.append(Candidate(actor, tuple(values[f] for f in FEATURES)))
-    return out
+
+    @cached_property
+    def headline(self) -> Claim | None:
+        return next((c for c in self.claims if c.kind == "heading"), None)
+
+    @cached_property
+    def lead(self) -> Claim | None:
+        return next((c for c in self.claims if c.kind != "heading"), None)
+
+    @cached_property
+    def in_claim(self) -> list[Mention]:
+        claim = self.claim
+        return [m for m in self.named if claim is not None and claim.start <= m.start < claim.end]
+
+    @cached_property
+    def before(self) -> list[Mention]:
+        return [m for m in self.in_claim if m.end <= self.start]
+
+    @cached_property
+    def after(self) -> list[Mention]:
+        return [m for m in self.in_claim if m.start >= self.end]
+
+    @cached_property
+    def window_start(self) -> int:
+        """The start of the claim two before the span's."""
+        return self.claims[max(0, self.k - 2)].start if self.k is not None else self.start
+
+    @cached_property
+    def paragraph(self) -> int | None:
+        return self.claim.paragraph if self.claim is not None else None
+
+    @cached_property
+    def paragraph_claims(self) -> set[int]:
+        para = self.paragraph
+        return {j for j, c in enumerate(self.claims) if para is not None and c.paragraph == para}
+
+    @cached_property
+    def clause_before(self) -> str | None:
+        """The last name before the span in its claim, no punctuation between."""
+        before = self.before
+        if before and _CLAUSE_GAP.fullmatch(self.text, before[-1].end, self.start):
+            return before[-1].actor
+        return None
+
+    @cached_property
+    def object_after(self) -> str | None:
+        """A name up to three words after the span in its claim, no punctuation between."""
+        after = self.after
+        if after and _OBJECT_GAP.fullmatch(self.text, self.end, after[0].start):
+            return after[0].actor
+        return None
+
+    @cached_property
+    def verb(self) -> bool:
+        """The span ends like a verb ("assailed", "railing", "slams")."""
+        return bool(_VERB.search(self.text[self.start : self.end].strip(" \"'\u201c\u201d,.")))
+
+    @cached_property
+    def firsts(self) -> dict[str, int]:
+        """Where the document first names each candidate."""
+        firsts: dict[str, int] = {}
+        for m in self.named:
+            firsts.setdefault(m.actor, m.start)
+        return firsts
+
+
+def _features(span: _Span, actor: str, count: int) -> tuple[float, ...]:
+    """The features of one candidate for a span, in the order of :data:`FEATURES`."""
+    own = [m for m in span.named if m.actor == actor]
+    apart = _FAR
+    for m in own:
+        j = span.claim_of[m.start]
+        if j is not None and span.k is not None:
+            apart = min(apart, abs(j - span.k))
+    prior = [m for m in own if m.end <= span.start]
+    gap = span.start - prior[-1].end if prior else len(span.text)
+    subject, clause, pronoun, called = span.clause_rules
+    quote, speaker, ranked, people = span.quote, span.speaker, span.ranked, span.people
+    headline, lead, para = span.headline, span.lead, span.paragraph
+    before, after, in_claim = span.before, span.after, span.in_claim
+    clause_before, object_after, verb = span.clause_before, span.object_after, span.verb
+    values = {
+        "log_mentions": math.log1p(count),
+        "share": count / (sum(span.counts.values()) or 1),
+        "top": float(ranked[0][0] == actor),
+        "top_person": float(bool(people) and people[0] == actor),
+        "second": float(len(ranked) > 1 and ranked[1][0] == actor),
+        "person": float(span.kinds.get(actor) == "person"),
+        "in_claim": float(any(m.actor == actor for m in in_claim)),
+        "before_in_claim": float(any(m.actor == actor for m in before)),
+        "after_in_claim": float(any(m.actor == actor for m in after)),
+        "nearest_before": float(bool(before) and before[-1].actor == actor),
+        "nearest_after": float(bool(after) and after[0].actor == actor),
+        "claims_apart": apart / _FAR,
+        "chars_before": math.log1p(gap) / 10,
+        "in_window": float(any(span.window_start <= m.start and m.end <= span.end for m in own)),
+        "subject": float(subject == actor),
+        "clause_subject": float(clause == actor),
+        "pronoun_person": float(pronoun == actor),
+        "named_as": float(called == actor),
+        "speaker": float(speaker == actor),
+        "speaker_quoted": float(speaker == actor and quote is not None),
+        "in_quote": float(quote is not None),
+        "headline": float(
+            headline is not None and any(headline.start <= m.start < headline.end for m in own)
+        ),
+        "lead": float(lead is not None and any(lead.start <= m.start < lead.end for m in own)),
+        "first_position": span.firsts[actor] / max(len(span.text), 1),
+        "in_paragraph": float(
+            para is not None
+            and any(
+                (j := span.claim_of[m.start]) is not None and span.claims[j].paragraph == para
+                for m in own
+            )
+        ),
+        "paragraph_mentions": math.log1p(
+            len([m for m in own if span.claim_of[m.start] in span.paragraph_claims])
+        ),
+        "first_in_claim": float(bool(in_claim) and in_claim[0].actor == actor),
+        "clause_before": float(clause_before == actor),
+        "object_after": float(object_after == actor),
+        "verb_span": float(verb),
+        "group": float(actor in span.groups),
+        "verb_subject": float(verb and (clause_before == actor or subject == actor)),
+        "other_object_after": float(verb and object_after == actor),
+    }
+    return tuple(values[f] for f in FEATURES)
 
 
 class TargetRanker(Estimator):

@@ -1,31 +1,57 @@
-"""Helpers for the target rules of :mod:`claimcompare.terms`: actor kinds, pronouns, subjects.
+"""Who a document names, and what each actor is: kinds, and the mentions the actor index misses.
 
-These rules were chosen on the lexical-bias spans of BASIL's 2010-2016 events (the part the
-benchmark README allows tuning on); ``python -m claimcompare._eval_terms`` reports them on
-2017-2019. Measured on the annotated spans of 2010-2016: the document's most-named person is the
-target of 0.49 of them (0.56 once one-word names are linked to people), the sentence's first
-named actor of 0.28, the nearest name before the span of 0.27, the headline's first actor of
-0.42. The annotated target is seldom the speaker of a quotation, and an evaluative word in a
-sentence that names the document's main person is about that person for about three spans in
-four; so the rules prefer the main person, named in the claim, else the main person other than
-the speaker in quotations. The clause rules (:func:`clause_subject`), the titles
-(:func:`title_mentions`) and the cleaning of actor names raised the accuracy on every given
-span of 2010-2016 from 0.596 to 0.652; on the reported 2017-2019 it did not move (0.509, then
-0.503), where the plain most-named person is right for 0.55.
+The first step of the target rules: actors are sorted into people, organisations and others
+(:func:`actor_kinds`, corrected by how the texts use names: :func:`refine_kinds`); bare surnames,
+titled names and "the president" become mentions of their person (:func:`corpus_mentions`), and
+bodies and groups ("the Obama campaign", "protesters") are found for the ranker
+(:func:`body_mentions`). What each correction is for is in docs/loaded-terms.md.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 
-from .actors import Mention
-from .claims import Claim
+import pandas as pd
 
-__all__: list[str] = []
+from ..actors import ActorIndex, ActorsLike, Mention, find_actors, gazetteer_entries
+from ..document import Document
+from ..errors import ParameterError
 
+__all__ = [
+    "PLACE_WORDS",
+    "actor_index",
+    "actor_kinds",
+    "body_mentions",
+    "corpus_mentions",
+    "link_surnames",
+    "main_actors",
+    "main_people",
+    "name_tokens",
+    "named",
+    "refine_kinds",
+    "surname_mentions",
+    "title_mentions",
+]
+
+_PARTICLES = frozenset(
+    "al el bin ibn bint abu abd de del della di da du dos das van von der den ter ten le la".split()
+)
+_ORG_WORDS = frozenset(
+    """
+    accord administration agency alliance army assembly authority bank brigade brigades cabinet
+    coalition command commission committee company corporation council court courts empire
+    federation force forces front fund government group guard guards house kingdom league media
+    ministry movement national nations network news office organisation organization parliament
+    party police press republic security state states tv union university
+    """.split()
+)
+PLACE_WORDS = frozenset(
+    "north south east west eastern western northern southern central city island islands gulf "
+    "sea valley province region".split()
+)
 # A date word in a name marks a capitalisation accident of the actor finder ("CNN Friday"),
 # and so does a capitalised function word or verb at its start ("At Chick", "Asked Wednesday").
 _DATE_WORDS = frozenset(
@@ -80,36 +106,94 @@ _US_STATES = frozenset(
 }
 # "R-Ariz", "D-N.Y.": a party and state tag after a lawmaker's name, not an actor.
 _PARTY_TAG = re.compile(r"^[RDI][-\u2010\u2011][A-Z][\w.]*$")
-# A name that precedes the label it is given: "called Obama an “elitist hypocrite”",
-# "attacking Obama as a", "dubbed Cruz “Lyin' Ted”".
-_NAMED_AS = re.compile(
-    r"^(?:['\u2019]s?)?\s+(?:as\s+)?(?:(?:an?|the|his|her|their)\s+)?(?:[a-z][\w-]*\s+)?"
-    r"[\"'\u201c\u2018]?$"
-)
-_CALLING = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|dub(?:s|bed|bing)?|brand(?:s|ed|ing)?|"
-    r"describ(?:es|ed|ing)|attack(?:s|ed|ing)?|accus(?:es|ed|ing)|denounc(?:es|ed|ing))\s+$"
-)
 # "Obama said", "Ryan says", "Cruz told": a one-word name that speaks is a person's.
 _SAID = re.compile(r"(?:\s+(?:also|later|then|has|had))?\s+(?:said|says|told|added)\b")
-_SUBJECT_PRONOUN = re.compile(r"^\W*(?:(?:but|and|so|yet|still|then|now)\s+)?(he|she)\b", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
-_LEAD_PREPOSITION = re.compile(
-    r"\b(?:according\s+to|told|to|for|with|from|by|about|against|of|on|at|than)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w.'\u2019-]*\s+){0,3}$"
-)
-# "X, who ...", "X – who ...": a relative clause about the name right before it.
-_RELATIVE = re.compile(r"\s*(?:,|[\u2013\u2014-]+)?\s*who\s+(?:[\w'\u2019-]+\s+){0,4}")
-# "he", "she" as the subject right before the words ("as she doubled down").
-_PRONOUN_BEFORE = re.compile(
-    r"\b(?:he|she)(?:['\u2019]s)?\s+(?:[a-z][\w'\u2019-]*\s+){0,2}[\"'\u201c\u2018]?$", re.I
-)
-_NAMING_VERB = re.compile(
-    r"\b(?:call(?:s|ed)?|describe[sd]?|dub(?:s|bed)?|label(?:s|l?ed)?|term(?:s|ed)?|"
-    r"brand(?:s|ed)?)\b",
-    re.I,
-)
-_ANTECEDENT_CLAIMS = 3  # how many claims back a pronoun looks for its person
+
+
+def actor_index(actors: ActorsLike | None, docs: list[Document]) -> ActorIndex:
+    """The actors targets are chosen from: ``actors`` as an index, or those the documents name."""
+    if actors is None:
+        return ActorIndex.from_frame(find_actors(docs))
+    if isinstance(actors, ActorIndex):
+        return actors
+    if isinstance(actors, pd.DataFrame | Mapping):
+        return ActorIndex.from_actors(actors)
+    raise ParameterError(
+        "actors must be None, an ActorIndex, a find_actors() frame or {actor: [aliases]}, "
+        f"got {type(actors).__name__}"
+    )
+
+
+def name_tokens(name: str) -> list[str]:
+    """The words of an actor's name, split at spaces and hyphens."""
+    return [t for t in re.split(r"[\s\u2010\u2011-]+", name) if t]
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """The countries of the shipped actor gazetteer: the actors it gives a demonym."""
+    return frozenset(e.actor for e in gazetteer_entries() if e.kind == "demonym")
+
+
+def actor_kinds(index: ActorIndex) -> dict[str, str]:
+    """Sort actors into ``person``, ``organisation`` and ``other`` (places, countries) by name.
+
+    A country of the shipped gazetteer (one with a demonym) is ``other``; an actor with an
+    acronym among its aliases, or a word such as Army, Government, Council or National in its
+    name, is an ``organisation``; two or more capitalised name words (name particles such as
+    "al" left aside, no compass or place word) make a ``person``; the rest is ``other``.
+
+    Examples
+    --------
+    >>> index = ActorIndex.from_actors(
+    ...     {"Khalifa Haftar": ["Haftar"], "Libyan National Army": ["LNA"], "Sirte": [],
+    ...      "United Arab Emirates": ["UAE"], "Al Jazeera": []})
+    >>> kinds = actor_kinds(index)
+    >>> [kinds[a] for a in ("Khalifa Haftar", "Libyan National Army", "Sirte", "Al Jazeera")]
+    ['person', 'organisation', 'other', 'other']
+    >>> kinds["United Arab Emirates"]  # a country of the gazetteer
+    'other'
+    """
+    countries = _countries()
+    kinds: dict[str, str] = {}
+    for actor in index.actors:
+        tokens = name_tokens(actor)
+        words = {t.lower() for t in tokens}
+        acronym = any(_is_acronym(a) for a in index.aliases(actor))
+        if actor in countries:
+            kinds[actor] = "other"
+        elif acronym or words & _ORG_WORDS:
+            kinds[actor] = "organisation"
+        elif (
+            len([t for t in tokens if t.lower() not in _PARTICLES]) >= 2
+            and not words & PLACE_WORDS
+            and all(t[0].isupper() or t.lower() in _PARTICLES for t in tokens)
+        ):
+            kinds[actor] = "person"
+        else:
+            kinds[actor] = "other"
+    return kinds
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper()
+
+
+def corpus_mentions(
+    docs: Sequence[Document], index: ActorIndex
+) -> tuple[list[list[Mention]], dict[str, str]]:
+    """Each document's actor mentions, surnames and titles linked, and each actor's kind.
+
+    The kinds are refined over all the documents at once (a title before a one-word name in one
+    text makes it a person's name in every text): :func:`actor_kinds`, :func:`surname_mentions`,
+    :func:`refine_kinds`, :func:`link_surnames`, :func:`title_mentions`.
+    """
+    base = actor_kinds(index)
+    found = [surname_mentions(d.text, index.find(d.text), base) for d in docs]
+    kinds = refine_kinds(base, [(d.text, f) for d, f in zip(docs, found, strict=True)])
+    linked = [link_surnames(f, kinds) for f in found]
+    return [title_mentions(d.text, f, kinds) for d, f in zip(docs, linked, strict=True)], kinds
 
 
 def refine_kinds(
@@ -159,31 +243,6 @@ def refine_kinds(
     return out
 
 
-def named_as(
-    text: str, claim: Claim, start: int, mentions: Sequence[Mention], kinds: Mapping[str, str]
-) -> Mention | None:
-    """A person or group named right before the words they are called ("called Obama a ...").
-
-    The name must follow a verb of calling or attacking ("called", "dubbed", "branded",
-    "attacking", "accused") and be followed by at most "as", an article and one word.
-    """
-    before = [
-        m
-        for m in mentions
-        if claim.start <= m.start
-        and m.end <= start
-        and kinds.get(m.actor) in ("person", "organisation")
-    ]
-    if not before:
-        return None
-    men = before[-1]
-    if not _NAMED_AS.match(text[men.end : start]):
-        return None
-    if not _CALLING.search(text[max(claim.start, men.start - 20) : men.start]):
-        return None
-    return men
-
-
 def named(mention: Mention) -> bool:
     """Whether a mention names its actor (not "the president" of :func:`title_mentions`)."""
     return not mention.alias.startswith(_TITLE_ALIAS)
@@ -212,125 +271,6 @@ def main_people(mentions: Sequence[Mention], kinds: Mapping[str, str]) -> list[t
     """
     counts = Counter(m.actor for m in mentions if kinds.get(m.actor) == "person" and named(m))
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-
-
-def _in_claim(claim: Claim, mentions: Sequence[Mention]) -> list[Mention]:
-    return [m for m in mentions if claim.start <= m.start and m.end <= claim.end]
-
-
-def claim_subject(
-    text: str,
-    claim: Claim,
-    mentions: Sequence[Mention],
-    kinds: Mapping[str, str],
-    *,
-    exclude: frozenset[str] = frozenset(),
-) -> Mention | None:
-    """The first person or group a claim names outside a prepositional phrase, else the first.
-
-    "According to Pelosi, Trump ..." and "In a letter to Obama, Ryan ..." are about Trump and
-    Ryan; a name after "to", "of", "with", ... counts only when the claim names no other.
-    """
-    named = [
-        m
-        for m in _in_claim(claim, mentions)
-        if kinds.get(m.actor) in ("person", "organisation") and m.actor not in exclude
-    ]
-    for m in named:
-        if not _LEAD_PREPOSITION.search(text[claim.start : m.start]):
-            return m
-    return named[0] if named else None
-
-
-def pronoun_person(
-    text: str,
-    claims: Sequence[Claim],
-    k: int,
-    mentions: Sequence[Mention],
-    kinds: Mapping[str, str],
-) -> str | None:
-    """The person a claim's leading "he" or "she" stands for: the subject of a claim before.
-
-    Looks back up to three claims for one whose subject (:func:`claim_subject`) is a person.
-    """
-    if not _SUBJECT_PRONOUN.match(text[claims[k].start : claims[k].end]):
-        return None
-    for j in range(k - 1, max(-1, k - 1 - _ANTECEDENT_CLAIMS), -1):
-        people = {a: kind for a, kind in kinds.items() if kind == "person"}
-        subject = claim_subject(text, claims[j], mentions, people)
-        if subject is not None:
-            return subject.actor
-    return None
-
-
-def clause_subject(
-    text: str,
-    claims: Sequence[Claim],
-    k: int,
-    start: int,
-    mentions: Sequence[Mention],
-    kinds: Mapping[str, str],
-) -> tuple[str, str] | None:
-    """Who the words at ``start`` in ``claims[k]`` are said of, from the clause they are in.
-
-    - a relative clause on a name: "Vicente Fox – who went on a tear" -> Vicente Fox
-      (``relative clause``);
-    - "he" or "she" up to two words before: the claim's subject named before the pronoun
-      ("Ginsburg faced a call from Trump to resign as she doubled down" -> Ginsburg,
-      ``he/she: subject``), else the person subject of one of the three claims before
-      (``he/she: subject of a claim before``); not after a verb of naming ("what he called
-      the “phony theology”" is about someone else).
-
-    Returns ``(actor, rule)`` or None.
-
-    Examples
-    --------
-    >>> from claimcompare.document import Document
-    >>> from claimcompare.claims import claims_of
-    >>> text = "Vicente Fox, who went on a tear, spoke. Ann Lee met Bo Ray as she grinned."
-    >>> doc = Document(doc_id="d", text=text)
-    >>> claims = claims_of(doc)
-    >>> people = {"Vicente Fox": "person", "Ann Lee": "person", "Bo Ray": "person"}
-    >>> mentions = [Mention(s, s + len(n), n, n, n) for n in people for s in [text.index(n)]]
-    >>> mentions.sort(key=lambda m: m.start)
-    >>> clause_subject(text, claims, 0, text.index("tear"), mentions, people)
-    ('Vicente Fox', 'relative clause')
-    >>> clause_subject(text, claims, 1, text.index("grinned"), mentions, people)
-    ('Ann Lee', 'he/she: subject')
-    >>> text = "Ann Lee met Bo Ray as she called them “lazy”."
-    >>> mentions = [Mention(0, 7, "Ann Lee", "Ann Lee", "Ann Lee")]
-    >>> claims = claims_of(Document(doc_id="d", text=text))
-    >>> clause_subject(text, claims, 0, text.index("lazy"), mentions, people) is None
-    True
-    """
-    claim = claims[k]
-    named = [
-        m
-        for m in mentions
-        if claim.start <= m.start
-        and m.end <= start
-        and kinds.get(m.actor) in ("person", "organisation")
-    ]
-    if named and _RELATIVE.fullmatch(text, named[-1].end, start):
-        return named[-1].actor, "relative clause"
-    pronoun = _PRONOUN_BEFORE.search(text, claim.start, start)
-    if pronoun is None or _NAMING_VERB.search(pronoun.group()):
-        return None  # "what he called the “phony theology”": words about someone else
-    people = {a: kind for a, kind in kinds.items() if kind == "person"}
-    head = replace(claim, end=pronoun.start(), text=text[claim.start : pronoun.start()])
-    subject = claim_subject(text, head, mentions, people)
-    if subject is not None:
-        return subject.actor, "he/she: subject"
-    for j in range(k - 1, max(-1, k - 1 - _ANTECEDENT_CLAIMS), -1):
-        subject = claim_subject(text, claims[j], mentions, people)
-        if subject is not None:
-            return subject.actor, "he/she: subject of a claim before"
-    return None
-
-
-def third_person_before(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has "he", "him", "his", "she" or "her" in it."""
-    return _THIRD_PERSON.search(text, start, end) is not None
 
 
 def surname_mentions(
@@ -533,12 +473,33 @@ def body_mentions(
      ('administration', 'Obama administration'), ('Colorado officials', 'Colorado officials')]
     """
     people = [m for m in mentions if kinds.get(m.actor) == "person"]
+    found = _bodies_referred_to(text, people, _bodies_named_after(text, people))
+    found += _group_mentions(text, [*mentions, *found])
+    found.sort(key=lambda m: (m.start, m.end))
+    return found, {m.actor: "organisation" for m in found}
+
+
+def _bodies_named_after(text: str, people: Sequence[Mention]) -> list[Mention]:
+    """ "the Obama administration", "Romney's campaign": the body after a person's mention."""
     found: list[Mention] = []
     for m in people:
         hit = _BODY_AFTER.match(text, m.end)
         if hit is not None:
             name = f"{_untitled(m.actor).split()[-1]} {hit.group('body')}"
             found.append(Mention(m.start, hit.end(), text[m.start : hit.end()], name, name))
+    return found
+
+
+def _bodies_referred_to(
+    text: str, people: Sequence[Mention], named: Sequence[Mention]
+) -> list[Mention]:
+    """``named`` plus "his administration", "the campaign", ...: whose body each one is.
+
+    "his"/"her": the last person named before it; "the", "this": the last body of that noun
+    named (or referred to) before it, else for "administration" the one person the text titles
+    "President".
+    """
+    found = list(named)
     president = {
         m.actor
         for m in people
@@ -563,7 +524,13 @@ def body_mentions(
         if owner is not None:
             name = f"{owner} {body}"
             found.append(Mention(s, e, text[s:e], name, text[hit.start() : e]))
-    taken = [(m.start, m.end) for m in [*mentions, *found]]
+    return found
+
+
+def _group_mentions(text: str, taken_by: Sequence[Mention]) -> list[Mention]:
+    """ "protesters", "Colorado officials": groups named by a plural noun, where no mention is."""
+    taken = [(m.start, m.end) for m in taken_by]
+    found: list[Mention] = []
     for hit in _GROUP_NOUN.finditer(text):
         mod = hit.group("mod")
         if mod in _GROUP_MOD_STOP:
@@ -574,5 +541,4 @@ def body_mentions(
             continue
         name = f"{mod} {hit.group('noun')}" if mod else hit.group("noun")
         found.append(Mention(s, e, text[s:e], name, text[s:e]))
-    found.sort(key=lambda m: (m.start, m.end))
-    return found, {m.actor: "organisation" for m in found}
+    return found
