@@ -37,8 +37,6 @@ from .errors import ParameterError
 from .facts import (
     DateMention,
     Verdict,
-    _norm_unit,
-    _tokens,
     compare_dates,
     compare_polarity,
     compare_quantities,
@@ -46,6 +44,8 @@ from .facts import (
     find_dates,
     find_quantities,
     find_sets,
+    normalize_unit,
+    word_tokens,
 )
 from .framing import framing_table
 from .lexicon import Lexicon
@@ -103,12 +103,12 @@ class Finding(Verdict):
 
 
 def _content_tokens(text: str) -> list[Any]:
-    return [t for t in _tokens(text) if t.content]
+    return [t for t in word_tokens(text) if t.content]
 
 
 def _unit_key(unit: str | None) -> str | None:
     """The head word of a unit, spelled as facts compares it: "km" and "kilometers" meet."""
-    head = _norm_unit(unit.split()[-1]) if unit else None
+    head = normalize_unit(unit.split()[-1]) if unit else None
     return None if head is None else stem(head)
 
 
