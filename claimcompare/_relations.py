@@ -59,7 +59,7 @@ from rapidfuzz import fuzz
 from ._common.data import data_rows
 from ._common.text import stem
 from .actors import ActorIndex, gazetteer_entries
-from .facts import clause_spans
+from .facts.clauses import clause_spans
 
 __all__: list[str] = []
 

@@ -24,8 +24,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcompare import facts
-from claimcompare._dates import resolve_month, resolve_weekday
-from claimcompare._numbers import words_value
 from claimcompare.errors import ParameterError
 from claimcompare.facts import (
     ActorSet,
@@ -40,6 +38,8 @@ from claimcompare.facts import (
     find_quantities,
     find_sets,
 )
+from claimcompare.facts._calendar import resolve_month, resolve_weekday
+from claimcompare.facts._number_words import words_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

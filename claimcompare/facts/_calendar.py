@@ -1,8 +1,6 @@
-"""Calendar arithmetic for date mentions (private helper of :mod:`claimcompare.facts`).
+"""Calendar arithmetic for date mentions: month, week and year intervals, relative days.
 
-``dateparser`` was tried and not used: it returns no offsets, gives days where the text names a
-month ("April 2019" -> 2019-04-07), misses "last April" and "April last year", and reads
-"JOIN NOW" and "three hours" as dates.
+Why this is written here rather than taken from ``dateparser``: see docs/facts.md.
 """
 
 from __future__ import annotations

@@ -1,19 +1,5 @@
-"""Comparing aligned claims: where accounts agree, differ in precision, or conflict.
-
-For two claims that state the same thing (from different outlets), every fact is compared:
-quantities, dates, sets of actors, negation, hedging and attribution. Each comparison gives a
-:class:`Finding`:
-
-* ``agree``: the same fact;
-* ``compatible``: both can be true, one is less precise ("only three hours" vs "just hours",
-  "35 troops" vs "troops", "April" vs "last April" written in January 2020);
-* ``conflict``: they cannot both be true (``severity="contradiction"``), or they present the
-  same fact differently: a list of backers that adds or drops members, a claim one outlet
-  asserts and another only attributes or hedges (``severity="difference"``).
-
-Agreements and compatible facts go to the agreements table; contradictions and differences to the
-conflicts table, whose ``kind`` is one of ``number, date, set, negation, attribution, hedge,
-label``.
+"""Every fact of two aligned claims compared: numbers, dates, sets of actors, polarity,
+attribution and loaded labels, as :class:`Finding` rows (what each verdict means: docs/facts.md).
 """
 
 from __future__ import annotations
@@ -23,22 +9,14 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from ._common.text import stem
-from .actors import ActorIndex, find_actors
-from .align import Alignment, ClaimAligner
-from .claims import split_claims
-from .document import Corpus
-from .errors import ParameterError
-from .facts import (
+from .._common.text import stem
+from ..facts import (
     DateMention,
     Verdict,
-    _norm_unit,
-    _tokens,
     compare_dates,
     compare_polarity,
     compare_quantities,
@@ -46,27 +24,11 @@ from .facts import (
     find_dates,
     find_quantities,
     find_sets,
+    normalize_unit,
+    word_tokens,
 )
-from .framing import framing_table
-from .lexicon import Lexicon
-from .load import load_corpus
-from .terms import find_loaded_terms
 
-__all__ = [
-    "FINDING_COLUMNS",
-    "OMISSION_COLUMNS",
-    "STAGES",
-    "Comparison",
-    "Finding",
-    "blindspots",
-    "compare",
-    "compare_claim_pair",
-    "compare_clusters",
-    "find_omissions",
-]
-
-#: The stages :func:`compare` reports to its ``progress`` callback, in order.
-STAGES = ("claims", "actors", "terms", "align", "facts")
+__all__ = ["FINDING_COLUMNS", "Finding", "compare_claim_pair", "compare_clusters"]
 
 FINDING_COLUMNS = [
     "cluster_id",
@@ -103,12 +65,12 @@ class Finding(Verdict):
 
 
 def _content_tokens(text: str) -> list[Any]:
-    return [t for t in _tokens(text) if t.content]
+    return [t for t in word_tokens(text) if t.content]
 
 
 def _unit_key(unit: str | None) -> str | None:
     """The head word of a unit, spelled as facts compares it: "km" and "kilometers" meet."""
-    head = _norm_unit(unit.split()[-1]) if unit else None
+    head = normalize_unit(unit.split()[-1]) if unit else None
     return None if head is None else stem(head)
 
 
@@ -447,6 +409,28 @@ def compare_claim_pair(
     return findings
 
 
+def _finding_row(
+    cluster_id: Any, ids: tuple[str, str], a: pd.Series, b: pd.Series, f: Finding
+) -> dict[str, Any]:
+    """A row of the agreements or conflicts table: the finding and the two claims it compares."""
+    return {
+        "cluster_id": cluster_id,
+        "kind": f.kind,
+        "verdict": f.verdict,
+        "severity": f.severity,
+        "claim_a": ids[0],
+        "claim_b": ids[1],
+        "outlet_a": a["outlet"],
+        "outlet_b": b["outlet"],
+        "value_a": f.value_a,
+        "value_b": f.value_b,
+        "explanation": f.explanation,
+        "shared": f.shared,
+        "only_a": f.only_a,
+        "only_b": f.only_b,
+    }
+
+
 def compare_clusters(
     claims: pd.DataFrame,
     clusters: pd.DataFrame,
@@ -489,288 +473,10 @@ def compare_clusters(
                     names.get(id_a, frozenset()),
                     names.get(id_b, frozenset()),
                 )
-            for f in findings:
-                rows.append(
-                    {
-                        "cluster_id": cluster_id,
-                        "kind": f.kind,
-                        "verdict": f.verdict,
-                        "severity": f.severity,
-                        "claim_a": id_a,
-                        "claim_b": id_b,
-                        "outlet_a": a["outlet"],
-                        "outlet_b": b["outlet"],
-                        "value_a": f.value_a,
-                        "value_b": f.value_b,
-                        "explanation": f.explanation,
-                        "shared": f.shared,
-                        "only_a": f.only_a,
-                        "only_b": f.only_b,
-                    }
-                )
+            rows += [_finding_row(cluster_id, (id_a, id_b), a, b, f) for f in findings]
     table = pd.DataFrame(rows, columns=FINDING_COLUMNS)
     conflict = table["verdict"] == "conflict"
     return (
         table[~conflict].reset_index(drop=True),
         table[conflict].reset_index(drop=True),
-    )
-
-
-OMISSION_COLUMNS = [
-    "outlet",
-    "cluster_id",
-    "carried_by",
-    "n_carrying",
-    "claim_ids",
-    "text",
-]
-
-
-def find_omissions(
-    claims: pd.DataFrame, clusters: pd.DataFrame, *, kinds: tuple[str, ...] = ("claim",)
-) -> pd.DataFrame:
-    """What each outlet leaves out: one row per (outlet, claim carried only elsewhere).
-
-    A claim is carried by an outlet when one of its claims is in the claim's cluster; a claim in
-    no cluster is its own group, carried by one outlet. For every outlet that published on the
-    corpus, each group it does not carry is an omission, ranked by how many outlets do carry it
-    (``n_carrying``: the more outlets carry what one leaves out, the more telling the blindspot).
-
-    Examples
-    --------
-    >>> claims = pd.DataFrame({
-    ...     "claim_id": ["a#0", "b#0", "c#0", "c#1"], "outlet": ["A", "B", "C", "C"],
-    ...     "text": ["Sirte fell.", "Sirte was taken.", "Sirte fell.", "Rain in Tripoli."],
-    ...     "kind": ["claim"] * 4})
-    >>> clusters = pd.DataFrame({"cluster_id": [0, 0, 0], "claim_id": ["a#0", "b#0", "c#0"]})
-    >>> find_omissions(claims, clusters)[["outlet", "n_carrying", "text"]].values.tolist()
-    [['A', 1, 'Rain in Tripoli.'], ['B', 1, 'Rain in Tripoli.']]
-    """
-    table = claims[claims["kind"].isin(kinds)] if "kind" in claims.columns else claims
-    outlets = sorted(table["outlet"].astype(str).unique())
-    group_of = dict(zip(clusters["claim_id"].astype(str), clusters["cluster_id"], strict=True))
-    groups: dict[str, list[tuple[str, str, str]]] = {}
-    for cid, outlet, text in table[["claim_id", "outlet", "text"]].itertuples(index=False):
-        key = f"cluster {group_of[cid]}" if cid in group_of else f"claim {cid}"
-        groups.setdefault(key, []).append((str(cid), str(outlet), str(text)))
-    rows = []
-    for members in groups.values():
-        carried = sorted({m[1] for m in members})
-        first = min(members)
-        for outlet in outlets:
-            if outlet in carried:
-                continue
-            rows.append(
-                {
-                    "outlet": outlet,
-                    "cluster_id": group_of.get(first[0]),
-                    "carried_by": tuple(carried),
-                    "n_carrying": len(carried),
-                    "claim_ids": tuple(sorted(m[0] for m in members)),
-                    "text": first[2],
-                }
-            )
-    frame = pd.DataFrame(rows, columns=OMISSION_COLUMNS)
-    order = frame.assign(_first=frame["claim_ids"].map(lambda ids: ids[0]))
-    order = order.sort_values(["outlet", "n_carrying", "_first"], ascending=[True, False, True])
-    return order.drop(columns="_first").reset_index(drop=True)
-
-
-def blindspots(omissions: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: how many claims carried by 1, 2, 3... other outlets it leaves out.
-
-    Examples
-    --------
-    >>> omissions = pd.DataFrame({"outlet": ["A", "A", "B"], "n_carrying": [2, 1, 1]})
-    >>> blindspots(omissions).to_dict(orient="index")
-    {'A': {1: 1, 2: 1}, 'B': {1: 1, 2: 0}}
-    """
-    table = omissions.groupby(["outlet", "n_carrying"]).size().unstack(fill_value=0)
-    table.columns.name = "carried by N outlets"
-    return table
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """Everything :func:`compare` found, as DataFrames that trace back to claims and offsets.
-
-    Attributes
-    ----------
-    corpus : Corpus
-    claims : DataFrame
-        From :func:`~claimcompare.claims.split_claims`.
-    actors : DataFrame
-        From :func:`~claimcompare.actors.find_actors` (or the actors you passed).
-    alignment : Alignment
-        ``.pairs`` and ``.clusters`` of claims that state the same thing.
-    loaded_terms : DataFrame
-        From :func:`~claimcompare.terms.find_loaded_terms`.
-    framing : DataFrame
-        From :func:`~claimcompare.framing.framing_table`: what each outlet calls each actor.
-    agreements, conflicts : DataFrame
-        Facts compared within each cluster (columns ``FINDING_COLUMNS``).
-    omissions : DataFrame
-        What each outlet leaves out that others carry (columns ``OMISSION_COLUMNS``).
-    """
-
-    corpus: Corpus
-    claims: pd.DataFrame
-    actors: pd.DataFrame
-    alignment: Alignment
-    loaded_terms: pd.DataFrame
-    framing: pd.DataFrame
-    agreements: pd.DataFrame
-    conflicts: pd.DataFrame
-    omissions: pd.DataFrame
-
-    def summary(self) -> str:
-        """A few lines: documents, outlets, clusters, conflicts by kind, loaded terms.
-
-        Examples
-        --------
-        >>> import claimcompare as cc
-        >>> print(cc.compare(cc.load_corpus("seeds/")).summary())  # doctest: +ELLIPSIS
-        5 documents from 3 outlets; 88 claims; ... clusters of aligned claims
-        ...
-        """
-        from .report import summary
-
-        return summary(self)
-
-    def to_markdown(self) -> str:
-        """The comparison as a Markdown report (see :func:`claimcompare.report.to_markdown`)."""
-        from .report import to_markdown
-
-        return to_markdown(self)
-
-    def to_html(
-        self,
-        path: str | Path | None = None,
-        *,
-        title: str = "claimcompare report",
-        max_items: int | None = 500,
-    ) -> str:
-        """The comparison as one self-contained HTML page; written to ``path`` when given.
-
-        See :func:`claimcompare.report.to_html` for the sections and ``max_items``. Returns the
-        page.
-
-        Examples
-        --------
-        >>> import claimcompare as cc, tempfile, os
-        >>> result = cc.compare(cc.load_corpus("seeds/"))
-        >>> with tempfile.TemporaryDirectory() as tmp:
-        ...     page = result.to_html(os.path.join(tmp, "report.html"))
-        ...     os.path.getsize(os.path.join(tmp, "report.html")) == len(page.encode())
-        True
-        """
-        from .report import to_html
-
-        page = to_html(self, title=title, max_items=max_items)
-        if path is not None:
-            Path(path).write_text(page, encoding="utf-8")
-        return page
-
-    def plot_framing(self, *, value: str = "net_polarity", ax: Any = None) -> Any:
-        """Heatmap of :attr:`framing` (needs ``pip install "claimcompare[plot]"``).
-
-        See :func:`claimcompare.plot.plot_framing`; returns the matplotlib Axes.
-        """
-        from .plot import plot_framing
-
-        return plot_framing(self.framing, value=value, ax=ax)
-
-    def _repr_html_(self) -> str:
-        from .report import to_html_fragment
-
-        return to_html_fragment(self)
-
-
-_LABEL_CATEGORIES = (
-    "delegitimising_label",
-    "legitimising_label",
-    "self_designation_doubt",
-    "emotive",
-    "scare_quote",
-)
-
-
-def compare(
-    corpus: Any,
-    *,
-    actors: Any = None,
-    lexicon: Lexicon | None = None,
-    aligner: ClaimAligner | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Comparison:
-    """Align claims across outlets, score loaded terms and compare the facts.
-
-    Parameters
-    ----------
-    corpus : Corpus or anything :func:`~claimcompare.load.load_corpus` takes
-    actors : dict, DataFrame or ActorIndex, optional
-        Your actors and aliases ({"Khalifa Haftar": ["Haftar", "Hafar"]}); they win over the
-        inferred ones, which fill in the rest.
-    lexicon : Lexicon, optional
-        Loaded terms to look for; default :meth:`Lexicon.default`.
-    aligner : ClaimAligner, optional
-        How claims are aligned; default ``ClaimAligner()``.
-    progress : callable, optional
-        Called with the name of each stage as it starts (one of :data:`STAGES`), e.g. to move a
-        progress bar; the command line uses it.
-
-    Examples
-    --------
-    >>> import claimcompare as cc
-    >>> result = cc.compare(cc.load_corpus("seeds/"))
-    >>> sorted(result.conflicts.columns)[:4]
-    ['claim_a', 'claim_b', 'cluster_id', 'explanation']
-    """
-    aligner = aligner if aligner is not None else ClaimAligner()
-    if not isinstance(aligner, ClaimAligner):
-        raise ParameterError(f"aligner must be a ClaimAligner, got {type(aligner).__name__}")
-    if progress is not None and not callable(progress):
-        raise ParameterError(f"progress must be callable or None, got {type(progress).__name__}")
-    stage = progress if progress is not None else (lambda name: None)
-    corpus = corpus if isinstance(corpus, Corpus) else load_corpus(corpus)
-    stage("claims")
-    claims = split_claims(corpus)
-    stage("actors")
-    actor_table = find_actors(corpus, actors)
-    index = ActorIndex.from_frame(actor_table)
-    stage("terms")
-    terms = find_loaded_terms(corpus, lexicon, index)
-    stage("align")
-    # A label's target is a mention of its actor: "a renegade general" names Haftar.
-    alignment = aligner.align(claims, targets=terms)
-    stage("facts")
-    own = terms[(terms["voice"] == "outlet") & terms["category"].isin(_LABEL_CATEGORIES)]
-    labels: dict[str, dict[str | None, tuple[str, ...]]] = {}
-    for (cid, target), group in own.groupby(["claim_id", "target"], dropna=False):
-        key = target if isinstance(target, str) else None
-        labels.setdefault(str(cid), {})[key] = tuple(sorted(set(group["entry"].astype(str))))
-    # Only claims of a cluster are compared.
-    clustered = claims[claims["claim_id"].isin(alignment.clusters["claim_id"])]
-    named = {
-        cid: frozenset({m.actor for m in index.find(text)} | {t for t in labels.get(cid, {}) if t})
-        for cid, text in zip(clustered["claim_id"], clustered["text"], strict=True)
-    }
-    agreements, conflicts = compare_clusters(
-        claims,
-        alignment.clusters,
-        published={d.doc_id: d.published for d in corpus},
-        canonical=index.canonical,
-        labels=labels,
-        named=named,
-    )
-    return Comparison(
-        corpus=corpus,
-        claims=claims,
-        actors=actor_table,
-        alignment=alignment,
-        loaded_terms=terms,
-        framing=framing_table(terms, corpus),
-        agreements=agreements,
-        conflicts=conflicts,
-        omissions=find_omissions(claims, alignment.clusters),
     )

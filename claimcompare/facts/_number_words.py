@@ -1,8 +1,6 @@
-"""English number words to values (private helper of :mod:`claimcompare.facts`).
+"""English number words to values, and digit strings with thousands commas.
 
-Written here rather than taken from ``text2num``/``word2number``/``number-parser`` because
-those rewrite the text or return only a value, and :mod:`claimcompare.facts` needs the exact
-character span of every number phrase; the vocabulary below is all the span finder needs.
+Why this is written here rather than taken from ``text2num``: see docs/facts.md.
 """
 
 from __future__ import annotations
