@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import random
-import warnings
-from pathlib import Path
 
 import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import claimcompare as cc
-from claimcompare.clean import clean_text
 from claimcompare.document import Corpus, Document
 
 # Characters that stress offsets: every quote form, line and paragraph separators, control
@@ -126,93 +123,3 @@ def test_claims_do_not_depend_on_document_order(texts: list[str], rnd: random.Ra
     rnd.shuffle(shuffled)
     pd.testing.assert_frame_equal(cc.split_claims(Corpus(docs)), cc.split_claims(Corpus(shuffled)))
     pd.testing.assert_frame_equal(cc.find_quotes(Corpus(docs)), cc.find_quotes(shuffled))
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".csv", ".jsonl", ".json"]))
-@example(data=b"\xff\xfe\x00\x00", suffix=".txt")
-@example(data=b"text\n\x00\x01", suffix=".csv")
-@example(data=b'{"text": 5}\n', suffix=".jsonl")
-@example(data=b"[1, 2]", suffix=".json")
-@example(data=b'"', suffix=".csv")
-def test_loading_arbitrary_bytes_loads_or_raises_our_error(
-    tmp_path: Path, data: bytes, suffix: str
-) -> None:
-    path = tmp_path / f"item{suffix}"
-    path.write_bytes(data)
-    for errors in ("raise", "warn"):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            try:
-                corpus = cc.load_corpus(path, errors=errors)
-            except cc.ClaimCompareError:
-                continue
-        assert isinstance(corpus, Corpus)
-        for doc in corpus:
-            assert isinstance(doc.text, str) and doc.text.strip()
-            cc.split_claims(doc)
-
-
-# Article sentences, some opening with words that site chrome also starts with ("Share prices
-# fell.", "Email records show ...") or holding advert words ("security-cleared staff").
-RISKY_OPENINGS = [
-    "",
-    "",
-    "Share",
-    "Email",
-    "Print",
-    "Follow us to",
-    "Support us,",
-    "Donate",
-    "Source: the UN said",
-    "Related",
-    "Only security-cleared",
-    "Tweet",
-    "Join",
-]
-ARTICLE_LINE = st.builds(
-    lambda opening, words, middle, end: (
-        " ".join([opening, *words[:2], middle, *words[2:]]).strip() + end
-    ),
-    st.sampled_from(RISKY_OPENINGS),
-    st.lists(st.from_regex(r"[A-Z]?[a-z]{2,9}", fullmatch=True), min_size=4, max_size=18),
-    st.sampled_from(["", "", "to make a donation", "join now", "podcast", "mailing list"]),
-    st.sampled_from([".", ".", "?", "!", ".”", '."', "…"]),
-)
-CHROME = st.sampled_from(
-    [
-        "Join the mailing list",
-        "JOIN NOW",
-        "LINK: https://www.example.com/a/1",
-        "TAGS:",
-        "Laisser un commentaire",
-        "Share this article",
-        "Iran Press TV",
-        "Tuesday, 07 January 2020 7:10 AM",
-    ]
-)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(st.booleans(), ARTICLE_LINE, CHROME), min_size=1, max_size=12),
-    st.sampled_from(["\n\n", "\n", "\r\n\r\n"]),
-)
-def test_clean_text_keeps_every_article_line(
-    items: list[tuple[bool, str, str]], separator: str
-) -> None:
-    lines = []
-    article = []
-    for with_chrome, line, chrome in items:
-        if with_chrome:
-            lines.append(chrome)
-        lines.append(line)
-        article.append(line)
-    cleaned = clean_text(separator.join(lines))
-    kept = cleaned.text.split("\n")
-    for line in article:
-        assert line in kept, f"article line lost: {line!r}"
-    removed = {r.text for r in cleaned.removed}
-    assert not removed & set(article)
