@@ -61,7 +61,7 @@ from ._dates import (
     year_interval,
 )
 from ._numbers import NUMBER_WORD_RE, ONES, SCALES, parse_digits, words_value
-from ._segment import ends_abbreviation
+from .claims.segment import ends_abbreviation
 from .errors import ParameterError
 
 __all__ = [
