@@ -7,11 +7,11 @@ import logging
 from .actors import ActorIndex, Mention, actor_mentions, find_actors
 from .align import Alignment, ClaimAligner
 from .claims import find_quotes, split_claims, voice_spans
-from .clean import clean_text
+from .clean import RemovedLine, clean_text
 from .compare import Comparison, compare
 from .detect import BiasDetector
 from .discover import distinctive_terms
-from .document import Corpus, Document, RemovedLine, Skipped
+from .document import Corpus, Document, Skipped
 from .errors import ClaimCompareError, InputError, NotFittedError, ParameterError
 from .framing import framing_table, what_each_outlet_calls
 from .lexicon import Lexicon, LexiconEntry, TermMatch, match_terms

@@ -1,23 +1,49 @@
 """Cleaning scraped article text: boilerplate out, headline, outlet, date and url in.
 
-Text arrives from scrapers with site chrome around the article: job adverts and navigation before
-it, mailing-list and comment-form text after it, ``LINK:``/``TAGS:`` lines. :func:`clean_text`
-splits the raw text into lines, classifies each, keeps every line of the article (headline,
-sub-headings and paragraphs) and records every line it drops with the reason.
+:func:`clean_text` splits the raw text into lines, keeps every line of the article (headline,
+sub-headings, paragraphs) and records each line it drops, with the reason, as a
+:class:`RemovedLine`. What counts as site chrome: docs/getting-started.md, "What cleaning removes".
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from ._outlets import outlet_from_domain, outlet_name
-from .document import RemovedLine
+from ._common.data import data_rows
 
-__all__ = ["Cleaned", "clean_text", "parse_dateline"]
+__all__ = [
+    "Cleaned",
+    "RemovedLine",
+    "clean_text",
+    "outlet_from_domain",
+    "outlet_name",
+    "parse_dateline",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the raw input that cleaning left out of ``Document.text``.
+
+    Attributes
+    ----------
+    line : int
+        1-based line number in the raw text.
+    text : str
+        The line as it was, without its line break.
+    reason : str
+        Why it was removed, e.g. ``"advert"``, ``"masthead"``, ``"dateline"``, ``"comment form"``.
+    """
+
+    line: int
+    text: str
+    reason: str
+
 
 # Whole-line boilerplate, matched case-insensitively against a stripped line. Each pattern is
 # anchored or specific enough that an article sentence cannot match it.
@@ -178,6 +204,59 @@ def parse_dateline(line: str) -> _dt.date | None:
     return None
 
 
+# --- outlets by masthead name or web domain (data/outlets.csv) ------------------------------------
+
+
+def _outlet_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, str], dict[str, str]]:
+    rows = data_rows("outlets.csv")
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    for row in rows:
+        outlet = row["outlet"]
+        for name in [outlet, *row["names"].split("|")]:
+            names[_outlet_key(name)] = outlet
+        for domain in row["domains"].split("|"):
+            domains[domain.casefold()] = outlet
+    return names, domains
+
+
+def outlet_name(line: str) -> str | None:
+    """The canonical outlet a masthead line names exactly, keeping the line's own wording.
+
+    Examples
+    --------
+    >>> outlet_name("Iran Press TV"), outlet_name("Haftar seizes Sirte")
+    ('Iran Press TV', None)
+    """
+    stripped = line.strip()
+    return stripped if _outlet_key(stripped) in _gazetteer()[0] else None
+
+
+def outlet_from_domain(host: str) -> str | None:
+    """The outlet for a host name: a known outlet, else the registered domain itself.
+
+    Examples
+    --------
+    >>> outlet_from_domain("www.aljazeera.com"), outlet_from_domain("www.example.org")
+    ('Al Jazeera', 'example.org')
+    """
+    host = host.casefold().strip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    domains = _gazetteer()[1]
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        candidate = ".".join(parts[i:])
+        if candidate in domains:
+            return domains[candidate]
+    return host or None
+
+
 def _words(line: str) -> list[str]:
     return _WORD.findall(line)
 
@@ -220,6 +299,111 @@ def _blocks(lines: list[str]) -> list[list[int]]:
     return blocks
 
 
+@dataclass
+class _Reading:
+    """The lines of one raw text while :func:`clean_text` sorts them, and what it infers."""
+
+    lines: list[str]
+    removed: dict[int, str] = field(default_factory=dict)  # line index -> reason
+    provenance: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    outlet: str | None = None
+    published: _dt.date | None = None
+    url: str | None = None
+
+    @property
+    def kept(self) -> list[int]:
+        """Indexes of the non-blank lines not removed so far."""
+        return [i for i, line in enumerate(self.lines) if line and i not in self.removed]
+
+    def infer(self, name: str, value: str | _dt.date | None, where: str) -> None:
+        """Set a metadata field from ``where`` unless an earlier line already set it."""
+        if getattr(self, name) is None and value:
+            setattr(self, name, value)
+            self.provenance[name] = where
+
+
+def _remove_boilerplate(reading: _Reading) -> None:
+    """Boilerplate, datelines out; the first link gives the url, the first dateline the date."""
+    for i in reading.kept:
+        line = reading.lines[i]
+        reason = _boilerplate_reason(line, _BOILERPLATE)
+        if reason is None and not _is_prose(line):
+            reason = _boilerplate_reason(line, _CHROME)
+        if reason is not None:
+            reading.removed[i] = reason
+            found = _URL.search(line) if reason == "link" else None
+            if found:
+                reading.infer("url", found.group(0).rstrip(".,;)"), f"link line {i + 1}")
+            continue
+        date = parse_dateline(line)
+        if date is not None:
+            reading.removed[i] = "dateline"
+            reading.infer("published", date, f"dateline, line {i + 1}: {line!r}")
+
+
+def _read_preamble(reading: _Reading, first_body: int) -> None:
+    """Before the first paragraph: mastheads, bylines out; the last line of words is the title."""
+    preamble = [i for i in reading.kept if i < first_body]
+    counts = Counter(reading.lines[i] for i in preamble)
+    for i in preamble:
+        line = reading.lines[i]
+        name = outlet_name(line)
+        if name is not None or (counts[line] > 1 and len(_words(line)) <= 6):
+            reading.removed[i] = "masthead"
+            reading.infer("outlet", name or line, f"masthead line {i + 1}: {line!r}")
+        elif _BYLINE.match(line):
+            reading.removed[i] = "byline"
+            reading.provenance.setdefault("byline", f"line {i + 1}: {line!r}")
+            named = [outlet_name(part) for part in _BYLINE_PARTS.split(line)]
+            by_outlet = next((n for n in named if n), None)
+            reading.infer("outlet", by_outlet, f"byline, line {i + 1}: {line!r}")
+    candidates = [
+        i for i in preamble if i not in reading.removed and len(_words(reading.lines[i])) >= 3
+    ]
+    if candidates:
+        headline = candidates[-1]
+        reading.title = _strip_quotes(reading.lines[headline])
+        reading.provenance["title"] = f"headline, line {headline + 1}"
+    for i in preamble:
+        if i not in reading.removed and (not candidates or i != candidates[-1]):
+            reading.removed[i] = "navigation"
+
+
+def _remove_trailer(reading: _Reading, last_body: int) -> None:
+    """After the last paragraph, promotions and credits that read like prose."""
+    for i in reading.kept:
+        if i > last_body:
+            reason = _boilerplate_reason(reading.lines[i], _TRAILER)
+            if reason is not None:
+                reading.removed[i] = reason
+
+
+def _outlet_from_wire_dateline(reading: _Reading, first_body: int) -> None:
+    """The outlet a wire story names in its opening: "TRIPOLI (Reuters) - ..."."""
+    wire = _WIRE_DATELINE.match(reading.lines[first_body])
+    if wire:
+        where = f"wire dateline, line {first_body + 1}: {wire.group(0)!r}"
+        reading.infer("outlet", outlet_name(wire.group("outlet")), where)
+
+
+def _outlet_from_link(reading: _Reading) -> None:
+    """The outlet of the link's domain, where nothing in the text names one."""
+    if reading.outlet is None and reading.url is not None:
+        host = urlsplit(reading.url).hostname or ""
+        reading.infer("outlet", outlet_from_domain(host), f"domain of the link {reading.url!r}")
+
+
+def _kept_text(reading: _Reading) -> str:
+    """The kept lines, a paragraph's lines joined by a line break, paragraphs by a blank line."""
+    paragraphs = []
+    for block in _blocks(reading.lines):
+        kept = [reading.lines[i] for i in block if i not in reading.removed]
+        if kept:
+            paragraphs.append("\n".join(kept))
+    return "\n\n".join(paragraphs)
+
+
 def clean_text(raw: str) -> Cleaned:
     """Strip site chrome from scraped article text and infer its metadata.
 
@@ -256,96 +440,22 @@ def clean_text(raw: str) -> Cleaned:
     ['advert', 'masthead', 'masthead', 'dateline', 'mailing list']
     """
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    nonblank = [i for i, ln in enumerate(lines) if ln]
-    removed: dict[int, str] = {}
-    provenance: dict[str, str] = {}
-    published: _dt.date | None = None
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-
-    for i in nonblank:
-        line = lines[i]
-        reason = _boilerplate_reason(line, _BOILERPLATE)
-        if reason is None and not _is_prose(line):
-            reason = _boilerplate_reason(line, _CHROME)
-        if reason is not None:
-            removed[i] = reason
-            if reason == "link" and url is None:
-                found = _URL.search(line)
-                if found:
-                    url = found.group(0).rstrip(".,;)")
-                    provenance["url"] = f"link line {i + 1}"
-            continue
-        date = parse_dateline(line)
-        if date is not None:
-            removed[i] = "dateline"
-            if published is None:
-                published = date
-                provenance["published"] = f"dateline, line {i + 1}: {line!r}"
-
-    body = [i for i in nonblank if i not in removed and _is_prose(lines[i])]
-    first_body = body[0] if body else None
-    last_body = body[-1] if body else None
-
-    if first_body is not None:
-        preamble = [i for i in nonblank if i < first_body and i not in removed]
-        counts = Counter(lines[i] for i in preamble)
-        for i in preamble:
-            line = lines[i]
-            name = outlet_name(line)
-            if name is not None or (counts[line] > 1 and len(_words(line)) <= 6):
-                removed[i] = "masthead"
-                if outlet is None:
-                    outlet = name or line
-                    provenance["outlet"] = f"masthead line {i + 1}: {line!r}"
-            elif _BYLINE.match(line):
-                removed[i] = "byline"
-                provenance.setdefault("byline", f"line {i + 1}: {line!r}")
-                named = [outlet_name(part) for part in _BYLINE_PARTS.split(line)]
-                by_outlet = next((n for n in named if n), None)
-                if outlet is None and by_outlet:
-                    outlet = by_outlet
-                    provenance["outlet"] = f"byline, line {i + 1}: {line!r}"
-        candidates = [i for i in preamble if i not in removed and len(_words(lines[i])) >= 3]
-        if candidates:
-            headline = candidates[-1]
-            title = _strip_quotes(lines[headline])
-            provenance["title"] = f"headline, line {headline + 1}"
-        for i in preamble:
-            if i not in removed and (not candidates or i != candidates[-1]):
-                removed[i] = "navigation"
-
-    if last_body is not None:
-        for i in nonblank:
-            if i > last_body and i not in removed:
-                reason = _boilerplate_reason(lines[i], _TRAILER)
-                if reason is not None:
-                    removed[i] = reason
-
-    if outlet is None and first_body is not None:
-        wire = _WIRE_DATELINE.match(lines[first_body])
-        if wire and outlet_name(wire.group("outlet")):
-            outlet = outlet_name(wire.group("outlet"))
-            provenance["outlet"] = f"wire dateline, line {first_body + 1}: {wire.group(0)!r}"
-
-    if outlet is None and url is not None:
-        host = urlsplit(url).hostname or ""
-        outlet = outlet_from_domain(host)
-        if outlet:
-            provenance["outlet"] = f"domain of the link {url!r}"
-
-    paragraphs = []
-    for block in _blocks(lines):
-        kept = [lines[i] for i in block if i not in removed]
-        if kept:
-            paragraphs.append("\n".join(kept))
+    reading = _Reading(lines)
+    _remove_boilerplate(reading)
+    body = [i for i in reading.kept if _is_prose(lines[i])]
+    if body:
+        _read_preamble(reading, body[0])
+        _remove_trailer(reading, body[-1])
+        if reading.outlet is None:
+            _outlet_from_wire_dateline(reading, body[0])
+    _outlet_from_link(reading)
+    removed = reading.removed
     return Cleaned(
-        text="\n\n".join(paragraphs),
-        title=title,
-        outlet=outlet,
-        published=published,
-        url=url,
+        text=_kept_text(reading),
+        title=reading.title,
+        outlet=reading.outlet,
+        published=reading.published,
+        url=reading.url,
         removed=tuple(RemovedLine(i + 1, lines[i], removed[i]) for i in sorted(removed)),
-        provenance=provenance,
+        provenance=reading.provenance,
     )

@@ -1,80 +1,47 @@
-"""Loading articles into a :class:`~claimcompare.document.Corpus`.
+"""Loading articles into a :class:`~claimcompare.document.Corpus` from files, folders and globs.
 
-``load_corpus`` reads folders, files, globs, ``.txt``/``.csv``/``.jsonl``/``.json`` files, pandas
-DataFrames and lists of records. Explicit metadata (columns, fields) always beats metadata that
-cleaning infers from the text; every inferred value records where it came from.
+``load_corpus`` reads ``.txt``/``.csv``/``.jsonl``/``.json`` files and in-memory tables and records
+(through :mod:`~claimcompare.document`), then applies explicit metadata, which always beats what
+cleaning infers from the text.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-import datetime as _dt
 import glob
 import io
 import json
 import logging
-import math
 import os
-import re
-import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .clean import clean_text
-from .document import Corpus, Document, Skipped
+from .document import (
+    Corpus,
+    Document,
+    Skipped,
+    SkipSink,
+    check_column_map,
+    corpus_from_frame,
+    corpus_from_records,
+    is_missing,
+    make_document,
+    parse_published,
+    records_corpus,
+)
 from .errors import InputError, ParameterError
 
-__all__ = ["corpus_from_frame", "corpus_from_records", "load_corpus", "read_text_file"]
+__all__ = ["apply_metadata", "load_corpus", "read_text_file"]
 
 logger = logging.getLogger(__name__)
 
-FIELDS = ("doc_id", "text", "title", "outlet", "published", "url")
 SUFFIXES = (".txt", ".csv", ".jsonl", ".json")
 #: Explicit metadata: a table with a ``doc_id`` column, a CSV file of one, or {doc_id: fields}.
 Metadata = pd.DataFrame | str | os.PathLike[str] | Mapping[str, Mapping[str, Any]]
-_ERRORS = ("raise", "warn")
-
-
-def _check_errors(errors: str) -> None:
-    if errors not in _ERRORS:
-        raise ParameterError(f"errors must be one of {_ERRORS}, got {errors!r}")
-
-
-def _check_column_map(column_map: Mapping[str, Any]) -> dict[str, str]:
-    unknown = sorted(set(column_map) - set(FIELDS))
-    if unknown:
-        raise ParameterError(
-            f"unknown field(s) {unknown} in the column map; allowed fields: {list(FIELDS)}"
-        )
-    for key, value in column_map.items():
-        if not isinstance(value, str) or not value:
-            raise ParameterError(
-                f"column name for {key!r} must be a non-empty string, got {value!r}"
-            )
-    return {f: column_map.get(f, f) for f in FIELDS}
-
-
-class _Sink:
-    """Collects skipped inputs under ``errors="warn"``; raises under ``errors="raise"``."""
-
-    def __init__(self, errors: str) -> None:
-        _check_errors(errors)
-        self.errors = errors
-        self.skipped: list[Skipped] = []
-
-    def fail(self, source: str, reason: str) -> None:
-        reason = reason.removeprefix(f"{source}: ")
-        if self.errors == "raise":
-            # A reason that names its own source (a row of the file) needs no second prefix.
-            raise InputError(reason if source in reason else f"{source}: {reason}")
-        message = f"skipped {source}: {reason}"
-        logger.warning(message)
-        warnings.warn(message, stacklevel=4)
-        self.skipped.append(Skipped(source, reason))
 
 
 _BOMS = (
@@ -133,223 +100,7 @@ def read_text_file(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> 
     return text
 
 
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return bool(value is pd.NaT or (isinstance(value, str) and not value.strip()))
-
-
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}$")
-
-
-def _parse_published(value: Any, where: str) -> _dt.date:
-    if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, pd.Timestamp):
-        return value.date()
-    if isinstance(value, str):
-        stamp = value.strip()
-        head, rest = stamp[:10], stamp[10:]
-        if not rest or rest[0] in "T ":  # a time after the date is fine, other text is not
-            try:
-                return _dt.date.fromisoformat(head)
-            except ValueError:
-                pass
-        ambiguous = _NUMERIC_DATE.match(value.strip())
-        if (
-            ambiguous
-            and all(1 <= int(ambiguous[k]) <= 12 for k in (1, 2))
-            and ambiguous[1] != ambiguous[2]
-        ):
-            raise InputError(
-                f"{where}: published value {value!r} is ambiguous (day/month or month/day); "
-                "use an ISO date like 2020-01-07"
-            )
-        try:
-            return pd.Timestamp(value.strip()).date()
-        except (ValueError, TypeError):
-            pass
-    raise InputError(
-        f"{where}: published value {value!r} is not a date; use an ISO date like 2020-01-07 "
-        "or a datetime.date"
-    )
-
-
-def _make_document(
-    values: Mapping[str, Any],
-    *,
-    doc_id: str,
-    source: str,
-    clean: bool,
-    meta: Mapping[str, Any] | None = None,
-    explicit_from: str = "column",
-) -> Document:
-    text = values.get("text")
-    if not isinstance(text, str):
-        raise InputError(
-            f"{source}: text must be a string, got {type(text).__name__} ({text!r:.40})"
-        )
-    if not text.strip():
-        raise InputError(f"{source}: the document is empty (no text)")
-    provenance: dict[str, str] = {}
-    fields: dict[str, Any] = {}
-    for name in ("title", "outlet", "published", "url"):
-        value = values.get(name)
-        if _is_missing(value):
-            continue
-        if name == "published":
-            value = _parse_published(value, source)
-        elif not isinstance(value, str):
-            raise InputError(f"{source}: {name} must be a string, got {type(value).__name__}")
-        else:
-            value = value.strip()
-        fields[name] = value
-        provenance[name] = f"{explicit_from} {name!r}"
-    removed: tuple[Any, ...] = ()
-    if clean:
-        cleaned = clean_text(text)
-        if not cleaned.text.strip():
-            raise InputError(
-                f"{source}: nothing is left after removing boilerplate "
-                f"({len(cleaned.removed)} line(s) removed); pass clean=False to keep the text as is"
-            )
-        text = cleaned.text
-        removed = cleaned.removed
-        for name in ("title", "outlet", "published", "url"):
-            inferred = getattr(cleaned, name)
-            if name not in fields and inferred is not None:
-                fields[name] = inferred
-                provenance[name] = "inferred from text: " + cleaned.provenance[name]
-        if "byline" in cleaned.provenance:
-            provenance["byline"] = cleaned.provenance["byline"]
-    return Document(
-        doc_id=doc_id,
-        text=text,
-        source=source,
-        meta=dict(meta or {}),
-        removed=removed,
-        provenance=provenance,
-        **fields,
-    )
-
-
-def corpus_from_records(
-    records: Iterable[Mapping[str, Any]],
-    *,
-    clean: bool = True,
-    errors: str = "raise",
-    source: str | None = None,
-    **column_map: str,
-) -> Corpus:
-    """Build a corpus from mappings, one per article (see :meth:`Corpus.from_records`).
-
-    Examples
-    --------
-    >>> corpus_from_records([{"id": "x", "body": "Sirte fell."}], doc_id="id", text="body").ids
-    ['x']
-    """
-    _check_column_map(column_map)
-    label = source or "records"
-    rows = list(records)
-    where = [f"{label} row {n}" for n in range(len(rows))]
-    return _records_corpus(where, rows, clean=clean, sink=_Sink(errors), column_map=column_map)
-
-
-def _records_corpus(
-    located: Sequence[str],
-    records: Sequence[Any],
-    *,
-    clean: bool,
-    sink: _Sink,
-    column_map: Mapping[str, str],
-) -> Corpus:
-    """Documents of records, ``located[n]`` saying where record ``n`` is (for messages)."""
-    columns = _check_column_map(column_map)
-    docs: list[Document] = []
-    seen: dict[str, str] = {}
-    for n, (where, record) in enumerate(zip(located, records, strict=True)):
-        if not isinstance(record, Mapping):
-            sink.fail(where, f"expected a mapping (dict), got {type(record).__name__}")
-            continue
-        if columns["text"] not in record:
-            raise InputError(
-                f"{where}: no {columns['text']!r} field for the text; fields present: "
-                f"{sorted(map(str, record))}; pass text='<field>' to name it"
-            )
-        values = {f: record.get(c) for f, c in columns.items()}
-        raw_id = values["doc_id"]
-        if columns["doc_id"] in record and _is_missing(raw_id):
-            # a row without the id its table gives the others: its row number would be a guess
-            sink.fail(where, f"no {columns['doc_id']!r} (the id column is empty in this row)")
-            continue
-        doc_id = str(n) if _is_missing(raw_id) else _id_text(raw_id)
-        if doc_id in seen:
-            sink.fail(
-                where,
-                f"duplicate doc_id {doc_id!r}: {seen[doc_id]} and {where}; ids must be unique",
-            )
-            continue
-        used = set(columns.values())
-        meta = {str(k): v for k, v in record.items() if k not in used}
-        try:
-            doc = _make_document(values, doc_id=doc_id, source=where, clean=clean, meta=meta)
-        except InputError as exc:
-            sink.fail(where, str(exc).removeprefix(f"{where}: "))
-            continue
-        seen[doc_id] = where
-        docs.append(doc)
-    return Corpus(docs, skipped=sink.skipped)
-
-
-def _id_text(value: Any) -> str:
-    """An id as text; a whole float (a number column with a gap, read by pandas) loses ".0"."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def corpus_from_frame(
-    frame: pd.DataFrame,
-    *,
-    clean: bool = True,
-    errors: str = "raise",
-    source: str | None = None,
-    **column_map: str,
-) -> Corpus:
-    """Build a corpus from a DataFrame (see :meth:`Corpus.from_frame`).
-
-    Examples
-    --------
-    >>> corpus_from_frame(pd.DataFrame({"text": ["Sirte fell."]})).ids
-    ['0']
-    """
-    if not isinstance(frame, pd.DataFrame):
-        raise ParameterError(f"expected a pandas DataFrame, got {type(frame).__name__}")
-    columns = _check_column_map(column_map)
-    label = source or "DataFrame"
-    present = [str(c) for c in frame.columns]
-    for field_name, column in columns.items():
-        if field_name in column_map and column not in frame.columns:
-            raise InputError(
-                f"{label}: no column {column!r} (given for {field_name}); columns: {present}"
-            )
-    if columns["text"] not in frame.columns:
-        raise InputError(
-            f"{label}: no {columns['text']!r} column for the text; columns: {present}; "
-            "pass text='<column>' to name it"
-        )
-    if frame.columns.duplicated().any():
-        dupes = sorted({str(c) for c in frame.columns[frame.columns.duplicated()]})
-        raise InputError(f"{label}: duplicate column names {dupes}")
-    records = [{str(k): v for k, v in row.items()} for row in frame.to_dict(orient="records")]
-    return corpus_from_records(records, clean=clean, errors=errors, source=label, **column_map)
-
-
-def _read_json_records(path: Path, *, encoding: str, sink: _Sink) -> list[tuple[str, Any]]:
+def _read_json_records(path: Path, *, encoding: str, sink: SkipSink) -> list[tuple[str, Any]]:
     """The records of a JSON or JSONL file, each with where it is (``path line n``)."""
     text = read_text_file(path, encoding=encoding)
     if path.suffix.lower() == ".jsonl":
@@ -378,12 +129,12 @@ def _read_json_records(path: Path, *, encoding: str, sink: _Sink) -> list[tuple[
 
 
 def _load_file(
-    path: Path, *, clean: bool, sink: _Sink, encoding: str, column_map: Mapping[str, str]
+    path: Path, *, clean: bool, sink: SkipSink, encoding: str, column_map: Mapping[str, str]
 ) -> list[Document]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         text = read_text_file(path, encoding=encoding)
-        return [_make_document({"text": text}, doc_id=path.stem, source=str(path), clean=clean)]
+        return [make_document({"text": text}, doc_id=path.stem, source=str(path), clean=clean)]
     if suffix == ".csv":
         # Read through read_text_file so that binary and undecodable CSV files get the same
         # messages (file and byte offset) as text files.
@@ -397,11 +148,11 @@ def _load_file(
         )
     else:
         located = _read_json_records(path, encoding=encoding, sink=sink)
-        corpus = _records_corpus(
+        corpus = records_corpus(
             [where for where, _ in located],
             [record for _, record in located],
             clean=clean,
-            sink=_Sink(sink.errors),
+            sink=SkipSink(sink.errors),
             column_map=column_map,
         )
     sink.skipped.extend(corpus.skipped)
@@ -461,6 +212,29 @@ def _not_loadable(path: Path) -> str | None:
     return None
 
 
+def _check_options(*, clean: Any, encoding: Any, column_map: Mapping[str, Any]) -> None:
+    check_column_map(column_map)
+    if not isinstance(clean, bool):
+        raise ParameterError(f"clean must be True or False, got {clean!r}")
+    _check_encoding(encoding)
+
+
+def _in_memory_corpus(
+    source: Any, *, clean: bool, errors: str, column_map: Mapping[str, str]
+) -> Corpus | None:
+    """The corpus of a Corpus, DataFrame, records or Documents; None for paths and globs."""
+    if isinstance(source, Corpus):
+        return source
+    if isinstance(source, pd.DataFrame):
+        return corpus_from_frame(source, clean=clean, errors=errors, **column_map)
+    if isinstance(source, (list, tuple)) and source:
+        if all(isinstance(s, Mapping) for s in source):
+            return corpus_from_records(source, clean=clean, errors=errors, **column_map)
+        if all(isinstance(s, Document) for s in source):
+            return Corpus(source)
+    return None
+
+
 def load_corpus(
     source: Any,
     *,
@@ -505,29 +279,12 @@ def load_corpus(
     >>> len(corpus), corpus[0].outlet, corpus[0].published
     (5, 'Iran Press TV', datetime.date(2020, 1, 7))
     """
-    _check_errors(errors)
-    _check_column_map(column_map)
-    if not isinstance(clean, bool):
-        raise ParameterError(f"clean must be True or False, got {clean!r}")
-    _check_encoding(encoding)
-    if isinstance(source, Corpus):
-        corpus = source
-    elif isinstance(source, pd.DataFrame):
-        corpus = corpus_from_frame(source, clean=clean, errors=errors, **column_map)
-    elif (
-        isinstance(source, (list, tuple)) and source and all(isinstance(s, Mapping) for s in source)
-    ):
-        corpus = corpus_from_records(source, clean=clean, errors=errors, **column_map)
-    elif (
-        isinstance(source, (list, tuple))
-        and source
-        and all(isinstance(s, Document) for s in source)
-    ):
-        corpus = Corpus(source)
-    else:
+    sink = SkipSink(errors)  # checks ``errors`` first
+    _check_options(clean=clean, encoding=encoding, column_map=column_map)
+    corpus = _in_memory_corpus(source, clean=clean, errors=errors, column_map=column_map)
+    if corpus is None:
         if isinstance(source, (list, tuple)) and not source:
             raise InputError("no input given: the list of paths is empty")
-        sink = _Sink(errors)
         docs: list[Document] = []
         for path in _expand(source):
             reason = _not_loadable(path)
@@ -548,6 +305,7 @@ def load_corpus(
             raise InputError(
                 f"no documents could be loaded from {source!r}" + (f" ({detail})" if detail else "")
             )
+        # The skip warnings' stacklevel counts frames from here: sink.fail stays in this function.
         by_id: dict[str, Document] = {}
         for doc in sorted(docs, key=lambda d: (d.doc_id, d.source or "")):
             if doc.doc_id in by_id:
@@ -622,10 +380,10 @@ def apply_metadata(corpus: Corpus, metadata: Metadata, *, encoding: str = "utf-8
             continue
         values = doc.to_dict()
         for name in ("title", "outlet", "published", "url"):
-            if name in row and not _is_missing(row[name]):
+            if name in row and not is_missing(row[name]):
                 value = row[name]
                 if name == "published":
-                    value = _parse_published(value, f"{label} doc_id {doc.doc_id!r}")
+                    value = parse_published(value, f"{label} doc_id {doc.doc_id!r}")
                 values[name] = value
                 values["provenance"][name] = f"{label} column {name!r}"
         docs.append(Document.from_dict(values))

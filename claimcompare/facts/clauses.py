@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._common.text import stem
-from .._segment import ends_abbreviation
+from ..claims.segment import ends_abbreviation
 from ..errors import ParameterError
 
 __all__ = ["Token", "clause_spans", "word_stem", "word_tokens"]

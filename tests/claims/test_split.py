@@ -1,12 +1,18 @@
-"""Claims, quotes, speakers and voice: on the seeds and on crafted sentences."""
+"""Claims, quotes, speakers and voice of whole documents (claimcompare.claims.split).
+
+On the seeds, on crafted sentences and, as properties, on arbitrary text.
+"""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 import claimcompare as cc
 from claimcompare.document import Corpus, Document
@@ -253,95 +259,7 @@ def test_voice_spans_on_seeds(seeds: Corpus) -> None:
     assert sirte["speaker"].tolist() == ["Ahmad al-Mesmari"]
 
 
-# --- sentence splitting ------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "sentences"),
-    [
-        (
-            "The U.S. embassy closed. Gen. Haftar spoke. Khalifa A. Haftar said nothing.",
-            ["The U.S. embassy closed.", "Gen. Haftar spoke.", "Khalifa A. Haftar said nothing."],
-        ),
-        (
-            "The talks were held in the U.S. The army moved on Sirte.",
-            ["The talks were held in the U.S.", "The army moved on Sirte."],
-        ),
-        (
-            "More than 1,000 people died at 7:10 a.m. on Tuesday. The rate rose 3.5 percent.",
-            ["More than 1,000 people died at 7:10 a.m. on Tuesday.", "The rate rose 3.5 percent."],
-        ),
-        (
-            "Sgt. Maj. A. B. Smith spoke. He arrived at 5 p.m. Sunday. "
-            "It was 7 p.m. The army moved.",
-            [
-                "Sgt. Maj. A. B. Smith spoke.",
-                "He arrived at 5 p.m. Sunday.",
-                "It was 7 p.m.",
-                "The army moved.",
-            ],
-        ),
-        (
-            "Some groups, e.g. the LNA, refused. The U.S.-backed forces took $3.5 billion.",
-            ["Some groups, e.g. the LNA, refused.", "The U.S.-backed forces took $3.5 billion."],
-        ),
-        (
-            "Mr. Smith met Dr. Jones on Jan. 5. They spoke.",
-            ["Mr. Smith met Dr. Jones on Jan. 5.", "They spoke."],
-        ),
-        (
-            "He said there are clashes... in Gharyan. It is possible … we will fight. It ended.",
-            [
-                "He said there are clashes... in Gharyan.",
-                "It is possible … we will fight.",
-                "It ended.",
-            ],
-        ),
-        (
-            "Sirte has been totally liberated… from terrorist groups. Officials agreed.",
-            ["Sirte has been totally liberated… from terrorist groups.", "Officials agreed."],
-        ),
-        (
-            "“Why?” he asked. “Now!” she shouted. Nobody answered.",
-            ["“Why?” he asked.", "“Now!” she shouted.", "Nobody answered."],
-        ),
-        (
-            'He said: "We won. They lost." Then he left.',
-            ['He said: "We won.', 'They lost."', "Then he left."],
-        ),
-        (
-            "First paragraph.\n\nSecond one.\r\n\r\nThird one.",
-            ["First paragraph.", "Second one.", "Third one."],
-        ),
-    ],
-)
-def test_sentence_splitting(text: str, sentences: list[str]) -> None:
-    assert _texts(text) == sentences
-
-
-@pytest.mark.parametrize(
-    ("text", "quoted"),
-    [
-        ("He said “we won” on Monday.", "we won"),
-        ('He said "we won" on Monday.', "we won"),
-        ("He said « we won » on Monday.", "we won"),
-        ("He said «we won» on Monday.", "we won"),
-        ("He said ‘we won’ on Monday.", "we won"),
-        ("He said 'we won' on Monday.", "we won"),
-        ("Er sagte „wir haben gewonnen“ am Montag.", "wir haben gewonnen"),
-        ("He called it the army’s ‘victory’ in Haftar’s war.", "victory"),
-    ],
-)
-def test_every_quote_form(text: str, quoted: str) -> None:
-    quotes = cc.find_quotes(Document(doc_id="d", text=text))
-    assert quotes["text"].tolist() == [quoted]
-    row = quotes.iloc[0]
-    assert text[row["start"] : row["end"]] == quoted
-
-
-def test_apostrophes_are_not_quotes() -> None:
-    text = "Haftar’s forces don’t hold the city's port, the '90s ended."
-    assert cc.find_quotes(Document(doc_id="d", text=text)).empty
+# --- quotes over several sentences and paragraphs ---------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -374,87 +292,6 @@ def test_quote_running_into_the_next_paragraph(marks: str) -> None:
     assert claims["voice"].tolist() == ["quoted"] * 3
     quotes = cc.find_quotes(Document(doc_id="d", text=text))
     assert quotes["text"].tolist() == ["We won,", "They lost.", "The war is over."]
-
-
-def test_stray_straight_quote_mid_paragraph_is_not_a_quote() -> None:
-    text = 'The screen measures 5 " and Haftar said the war is "over'
-    assert cc.find_quotes(Document(doc_id="d", text=text)).empty
-
-
-# --- attribution --------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker", "cue"),
-    [
-        # cue after the quote
-        ('"Sirte is free," Ahmad al-Mesmari said.', "Ahmad al-Mesmari", "said"),
-        ("“Sirte is free,” said Haftar.", "Haftar", "said"),
-        ("“Sirte is free,” said Gen. Khalifa A. Haftar.", "Khalifa A. Haftar", "said"),
-        ('"Sirte is free," said LNA spokesman Ahmad al-Mesmari.', "Ahmad al-Mesmari", "said"),
-        ("‘Sirte is free,’ Haftar claimed.", "Haftar", "claimed"),
-        # cue before the quote
-        ('Haftar said: "Sirte is free."', "Haftar", "said"),
-        ('Haftar announced that Sirte "is free."', "Haftar", "announced"),
-        # cue in the middle
-        ('"Sirte is free," Haftar said, "and Tripoli is next."', "Haftar", "said"),
-        # paraphrase
-        ("The UN said in a statement that 1,000 people died.", "The UN", "said in a statement"),
-        ("More than 1,000 people died, according to the UN.", "the UN", "according to"),
-        ("According to the UN, more than 1,000 people died.", "the UN", "According to"),
-        ("Erdogan urged Haftar to stop the offensive.", "Erdogan", "urged"),
-        ("Sirte has fallen, Haftar said.", "Haftar", "said"),
-        ("Sirte has fallen, said Haftar.", "Haftar", "said"),
-    ],
-)
-def test_speaker_and_cue(text: str, speaker: str, cue: str) -> None:
-    claims = _claims(text)
-    assert len(claims) == 1
-    row = claims.iloc[0]
-    assert (row["speaker"], row["cue"]) == (speaker, cue)
-    assert text[row["speaker_start"] : row["speaker_end"]] == speaker
-    assert text[row["cue_start"] : row["cue_end"]] == cue
-
-
-def test_cue_in_the_middle_quotes_both_parts() -> None:
-    text = '"Sirte is free," Haftar said, "and Tripoli is next."'
-    row = _claims(text).iloc[0]
-    assert row["voice"] == "quoted"
-    quoted = [text[s:e] for s, e, v in row["spans"] if v == "quoted"]
-    assert quoted == ['"Sirte is free,"', '"and Tripoli is next."']
-    outlet = [text[s:e] for s, e, v in row["spans"] if v == "outlet"]
-    assert outlet == [" Haftar said, "]
-
-
-@pytest.mark.parametrize(
-    ("text", "voice", "attributed"),
-    [
-        (
-            "The army said in a statement that 1,000 people died.",
-            "attributed",
-            "1,000 people died.",
-        ),
-        ("Sirte has fallen, Haftar said.", "attributed", "Sirte has fallen"),
-        ("Haftar is backed by Egypt and the UAE.", "outlet", None),
-        ("Forces were said to be near Sirte.", "outlet", None),
-    ],
-)
-def test_paraphrase_voice(text: str, voice: str, attributed: str | None) -> None:
-    row = _claims(text).iloc[0]
-    assert row["voice"] == voice
-    spans = [text[s:e] for s, e, v in row["spans"] if v == "attributed"]
-    assert spans == ([attributed] if attributed else [])
-
-
-def test_not_a_cue_inside_the_quote() -> None:
-    text = '"They said we would lose," Haftar told reporters.'
-    row = _claims(text).iloc[0]
-    assert (row["speaker"], row["cue"]) == ("Haftar", "told")
-
-
-def test_calls_for_as_a_noun_is_not_a_cue() -> None:
-    row = _claims("Haftar rejected calls for a ceasefire on Monday.").iloc[0]
-    assert pd.isna(row["speaker"]) and row["voice"] == "outlet"
 
 
 # --- contract ----------------------------------------------------------------------------------
@@ -496,3 +333,124 @@ def test_pronoun_refers_to_the_person_the_claim_before_is_about(text: str, speak
     row = _claims(text).iloc[1]
     assert row["speaker"] == speaker
     assert text[row["speaker_start"] : row["speaker_end"]] == speaker
+
+
+# --- properties on arbitrary text ---------------------------------------------------------------
+
+
+# Characters that stress offsets: every quote form, line and paragraph separators, control
+# characters Python treats as line breaks, no-break spaces, ellipses and abbreviation dots.
+TRICKY = list("\"'“”‘’«»„‚‹›.…!?,;:()[] \n\r\t\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\xa0\u202f")
+
+
+WORDS = [
+    "He",
+    "said",
+    "told",
+    "according to",
+    "U.S.",
+    "Gen.",
+    "A.",
+    "Haftar",
+    "al-Mesmari",
+    "the",
+    "UN",
+    "1,000",
+    "7:10",
+    "3.5",
+    "...",
+    "\n\n",
+    "« ",
+    " »",
+    "“",
+    "”",
+    '"',
+]
+
+
+tricky_text = st.lists(
+    st.one_of(
+        st.sampled_from(TRICKY),
+        st.sampled_from(WORDS),
+        st.text(min_size=1, max_size=8),
+        st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True),
+    ),
+    max_size=60,
+).map("".join)
+
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _doc(text: str, doc_id: str = "d") -> Document:
+    return Document(doc_id=doc_id, text=text)
+
+
+@FAST
+@given(tricky_text)
+@example('"We won," he said, "and they lost." Then he left.')
+@example("« Sirte is free… from terrorists, » Ahmad al-Mesmari, spokesman, said.\r\n\r\nHe left.")
+@example("“A.\u2028B.” \x1c C’s ‘x’ „y“\xa0.")
+def test_claims_quotes_and_voice_spans_slice_the_text(text: str) -> None:
+    doc = _doc(text)
+    claims = cc.split_claims(doc)
+    for row in claims.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert row.text.strip() == row.text and row.text
+        for qs, qe in row.quotes:
+            assert row.start <= qs < qe <= row.end
+        if not pd.isna(row.speaker_start):
+            assert text[row.speaker_start : row.speaker_end] == row.speaker
+        if not pd.isna(row.cue_start):
+            assert text[row.cue_start : row.cue_end] == row.cue
+    quotes = cc.find_quotes(doc)
+    for row in quotes.itertuples():
+        assert text[row.start : row.end] == row.text
+    spans = cc.voice_spans(doc)
+    for row in spans.itertuples():
+        assert text[row.start : row.end] == row.text
+        assert row.voice in {"outlet", "quoted", "attributed"}
+
+
+@FAST
+@given(tricky_text)
+def test_claims_never_overlap_and_cover_every_non_space_character(text: str) -> None:
+    claims = cc.split_claims(_doc(text))
+    owner = [0] * len(text)
+    previous_end = 0
+    for row in claims.itertuples():
+        assert row.start >= previous_end, "claims overlap or are out of order"
+        # What lies between two claims is only whitespace.
+        assert not text[previous_end : row.start].strip()
+        previous_end = row.end
+        for i in range(row.start, row.end):
+            owner[i] += 1
+    assert not text[previous_end:].strip()
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert owner[i] == 1, f"character {i} ({ch!r}) is in {owner[i]} claims"
+
+
+@FAST
+@given(tricky_text)
+def test_voice_spans_partition_each_claim(text: str) -> None:
+    claims = cc.split_claims(_doc(text))
+    for row in claims.itertuples():
+        cursor = row.start
+        for start, end, voice in row.spans:
+            assert start == cursor and end > start
+            assert voice in {"outlet", "quoted", "attributed"}
+            cursor = end
+        assert cursor == row.end
+        assert row.voice in {"outlet", "quoted", "attributed", "mixed"}
+        assert row.kind in {"claim", "heading"}
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(tricky_text, min_size=2, max_size=5), st.randoms(use_true_random=False))
+def test_claims_do_not_depend_on_document_order(texts: list[str], rnd: random.Random) -> None:
+    docs = [_doc(t or "x", doc_id=f"doc{i}") for i, t in enumerate(texts)]
+    shuffled = docs[:]
+    rnd.shuffle(shuffled)
+    pd.testing.assert_frame_equal(cc.split_claims(Corpus(docs)), cc.split_claims(Corpus(shuffled)))
+    pd.testing.assert_frame_equal(cc.find_quotes(Corpus(docs)), cc.find_quotes(shuffled))

@@ -1,10 +1,7 @@
-"""Claims: the sentences of each document, with their speaker, cue, quotes and voice.
+"""The claims of a document (its sentences and headings) with speaker, cue, quotes and voice.
 
-A claim is a sentence of the article (or a heading, ``kind="heading"``), located by half-open
-character offsets into ``Document.text``. Each claim is split into voice spans: the outlet's own
-words (``outlet``), quoted speech (``quoted``) and reported paraphrase (``attributed``). The claim's
-``voice`` is the voice of what it asserts, leaving out the attribution frame ("X said"): one of
-those three, or ``mixed`` when it carries more than one.
+Offsets are half-open, into ``Document.text``. A claim's voice spans and its voice are described in
+docs/getting-started.md, "Who says it, and in whose voice".
 """
 
 from __future__ import annotations
@@ -12,14 +9,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ._attribution import Attribution, attribute_sentence, is_pronoun, leading_name
-from ._segment import Quote, paragraph_spans, sentence_spans
-from ._segment import find_quotes as _find_quotes
-from .document import Corpus, Document, documents_of
+from ..document import Corpus, Document, documents_of
+from .attribution import Attribution, attribute_sentence, is_pronoun, leading_name
+from .segment import Quote, paragraph_quotes, paragraph_spans, sentence_spans
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -184,123 +180,179 @@ def claims_of(doc: Document) -> list[Claim]:
     return list(_analyse(doc)[0])
 
 
-# Claims, terms and framing all read a document's claims; a frozen Document is analysed once.
-@functools.lru_cache(maxsize=4096)
-def _analyse(doc: Document) -> tuple[tuple[Claim, ...], tuple[Quote, ...]]:
-    text = doc.text
+_Unit = tuple[int, int, int, str]  # start, end, paragraph, kind
+_Speaker = tuple[str | None, int | None, int | None]  # name, start, end
+
+
+def _units(text: str, title: str | None) -> tuple[list[_Unit], list[Quote]]:
+    """The headings and sentences of a text, and its quotations, in text order."""
     paragraphs = paragraph_spans(text)
-    units: list[tuple[int, int, int, str]] = []  # start, end, paragraph, kind
+    units: list[_Unit] = []
     quotes: list[Quote] = []
     for p, (ps, pe) in enumerate(paragraphs):
-        if _is_heading(text, ps, pe, doc.title, last=p == len(paragraphs) - 1):
+        if _is_heading(text, ps, pe, title, last=p == len(paragraphs) - 1):
             units.append((ps, pe, p, "heading"))
             segment = text[ps:pe]
             wrapped = segment[0] in _WRAPPING_QUOTES and segment[-1] in _WRAPPING_QUOTES
             if not wrapped:  # a headline wrapped in quotes is the outlet's own headline
-                quotes.extend(_find_quotes(text, ps, pe))
+                quotes.extend(paragraph_quotes(text, ps, pe))
             continue
-        quotes.extend(_find_quotes(text, ps, pe))
+        quotes.extend(paragraph_quotes(text, ps, pe))
         units.extend((s, e, p, "claim") for s, e in sentence_spans(text, ps, pe))
+    return units, quotes
 
-    attributions: list[Attribution] = []
-    sources: list[str | None] = []
-    for s, e, _, _ in units:
-        overlapping = [q for q in quotes if q.open < e and q.close > s]
-        found = attribute_sentence(text, s, e, overlapping)
-        attributions.append(found)
-        sources.append("cue" if found.cue else None)
 
-    # A quote spanning several sentences belongs to the speaker named in any one of them.
-    quote_speaker: dict[Quote, int] = {}
-    for i, (s, e, _, _) in enumerate(units):
-        if attributions[i].cue:
-            for q in quotes:
-                if q.open < e and q.close > s:
-                    quote_speaker.setdefault(q, i)
+@dataclass
+class _Analysis:
+    """One document's units and quotations, and each unit's attribution as it is resolved.
 
-    resolved: list[tuple[str | None, int | None, int | None]] = []
-    for i, (s, e, _, kind) in enumerate(units):
-        att = attributions[i]
-        speaker, sp_start, sp_end = att.speaker, att.speaker_start, att.speaker_end
-        if att.cue is None and kind == "claim":
-            inside = [q for q in quotes if q.open < e and q.close > s]
-            owner = next((quote_speaker[q] for q in inside if q in quote_speaker), None)
-            if owner is not None and owner != i:
-                attributions[i] = Attribution(
-                    attributions[owner].cue,
-                    attributions[owner].cue_start,
-                    attributions[owner].cue_end,
-                    None,
-                    None,
-                    None,
-                    (),
-                )
-                if owner < i:
-                    speaker, sp_start, sp_end = resolved[owner]
-                else:
-                    speaker = attributions[owner].speaker
-                    sp_start = attributions[owner].speaker_start
-                    sp_end = attributions[owner].speaker_end
-                sources[i] = "quote"
-            elif inside and _mostly_quoted(text, s, e, inside):
-                for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_WINDOW), -1):
-                    if resolved[j][0] is not None:
-                        speaker, sp_start, sp_end = resolved[j]
-                        sources[i] = "previous claim"
-                        break
-        if speaker is not None and is_pronoun(speaker):
-            for j in range(i - 1, max(-1, i - 1 - _ANTECEDENT_WINDOW), -1):
-                name = resolved[j][0]
-                if name is not None and not is_pronoun(name):
-                    speaker, sp_start, sp_end = resolved[j]
-                    sources[i] = "pronoun" if sources[i] == "cue" else sources[i]
-                    break
-                # "Ahmad al-Mesmari spoke on Monday. He said ...": the person the claim
-                # before is about, where no one was quoted since.
-                subject = _person_subject(text, units[j]) if speaker.lower() in _PERSONAL else None
-                if subject is not None:
-                    speaker, (sp_start, sp_end) = text[subject[0] : subject[1]], subject
-                    sources[i] = "pronoun" if sources[i] == "cue" else sources[i]
-                    break
-        resolved.append((speaker, sp_start, sp_end))
+    ``sources[i]`` says how unit ``i`` got its speaker (``"cue"``, ``"quote"``, ...);
+    ``speakers[i]`` is its resolved speaker, filled in text order.
+    """
 
-    claims: list[Claim] = []
-    for i, (s, e, p, kind) in enumerate(units):
-        att = attributions[i]
-        inside = [q for q in quotes if q.start < e and q.end > s]
-        quoted = [(max(q.start, s), min(q.end, e)) for q in inside]
-        # In voice spans the quotation marks go with the words they enclose.
-        marked = [(max(q.open, s), min(q.close, e)) for q in inside]
-        spans = _voice_spans(s, e, marked, list(att.content))
-        own = att if sources[i] in _OWN_CUE else _NO_ATTRIBUTION
-        speaker, sp_start, sp_end = resolved[i]
-        claims.append(
-            Claim(
-                claim_id=f"{doc.doc_id}#{i}",
-                doc_id=doc.doc_id,
-                outlet=doc.label,
-                start=s,
-                end=e,
-                text=text[s:e],
-                paragraph=p,
-                sentence=i,
-                kind=kind,
-                speaker=speaker,
-                cue=att.cue,
-                voice=_claim_voice(text, spans, _frame(text, s, e, own)),
-                speaker_start=sp_start,
-                speaker_end=sp_end,
-                speaker_source=sources[i] if speaker is not None else None,
-                cue_start=att.cue_start if sources[i] in _OWN_CUE else None,
-                cue_end=att.cue_end if sources[i] in _OWN_CUE else None,
-                quotes=tuple(quoted),
-                spans=spans,
-            )
+    text: str
+    units: list[_Unit]
+    quotes: list[Quote]
+    attributions: list[Attribution] = field(default_factory=list)
+    sources: list[str | None] = field(default_factory=list)
+    speakers: list[_Speaker] = field(default_factory=list)
+
+    def quotes_over(self, i: int) -> list[Quote]:
+        """The quotations, marks included, that overlap unit ``i``."""
+        start, end = self.units[i][:2]
+        return [q for q in self.quotes if q.open < end and q.close > start]
+
+
+def _window(i: int) -> range:
+    """The units before unit ``i`` where a speaker may be found, nearest first."""
+    return range(i - 1, max(-1, i - 1 - _ANTECEDENT_WINDOW), -1)
+
+
+def _quote_owners(analysis: _Analysis) -> dict[Quote, int]:
+    """A quote spanning several sentences belongs to the speaker named in any one of them."""
+    owners: dict[Quote, int] = {}
+    for i in range(len(analysis.units)):
+        if analysis.attributions[i].cue:
+            for q in analysis.quotes_over(i):
+                owners.setdefault(q, i)
+    return owners
+
+
+def _speaker_without_cue(
+    analysis: _Analysis, i: int, owners: dict[Quote, int], speaker: _Speaker
+) -> _Speaker:
+    """The speaker of sentence ``i``, which has no cue of its own.
+
+    That of a quote it shares with a sentence that has a cue or, where the sentence is mostly
+    quoted, the last speaker before it; else ``speaker`` unchanged.
+    """
+    inside = analysis.quotes_over(i)
+    owner = next((owners[q] for q in inside if q in owners), None)
+    if owner is not None and owner != i:
+        found = analysis.attributions[owner]
+        analysis.attributions[i] = Attribution(
+            found.cue, found.cue_start, found.cue_end, None, None, None, ()
         )
-    return tuple(claims), tuple(quotes)
+        analysis.sources[i] = "quote"
+        if owner < i:
+            return analysis.speakers[owner]
+        return found.speaker, found.speaker_start, found.speaker_end
+    start, end = analysis.units[i][:2]
+    if inside and _mostly_quoted(analysis.text, start, end, inside):
+        for j in _window(i):
+            if analysis.speakers[j][0] is not None:
+                analysis.sources[i] = "previous claim"
+                return analysis.speakers[j]
+    return speaker
 
 
-def _person_subject(text: str, unit: tuple[int, int, int, str]) -> tuple[int, int] | None:
+def _antecedent(analysis: _Analysis, i: int, pronoun: str) -> _Speaker | None:
+    """The speaker a pronoun in unit ``i`` stands for, or None if none is found.
+
+    The last named speaker or, for "he" and "she", the person the claim before is about, where
+    no one was quoted since ("Ahmad al-Mesmari spoke on Monday. He said ...").
+    """
+    text = analysis.text
+    for j in _window(i):
+        name = analysis.speakers[j][0]
+        if name is not None and not is_pronoun(name):
+            found = analysis.speakers[j]
+        else:
+            personal = pronoun.lower() in _PERSONAL
+            subject = _person_subject(text, analysis.units[j]) if personal else None
+            if subject is None:
+                continue
+            found = text[subject[0] : subject[1]], subject[0], subject[1]
+        if analysis.sources[i] == "cue":
+            analysis.sources[i] = "pronoun"
+        return found
+    return None
+
+
+def _resolve_speakers(analysis: _Analysis) -> None:
+    """Attribute every unit, then resolve speakers through shared quotes and pronouns."""
+    text = analysis.text
+    for i, (start, end, _, _) in enumerate(analysis.units):
+        found = attribute_sentence(text, start, end, analysis.quotes_over(i))
+        analysis.attributions.append(found)
+        analysis.sources.append("cue" if found.cue else None)
+    owners = _quote_owners(analysis)
+    for i, unit in enumerate(analysis.units):
+        att = analysis.attributions[i]
+        speaker: _Speaker = att.speaker, att.speaker_start, att.speaker_end
+        if att.cue is None and unit[3] == "claim":
+            speaker = _speaker_without_cue(analysis, i, owners, speaker)
+        if speaker[0] is not None and is_pronoun(speaker[0]):
+            speaker = _antecedent(analysis, i, speaker[0]) or speaker
+        analysis.speakers.append(speaker)
+
+
+def _claim(doc: Document, analysis: _Analysis, i: int) -> Claim:
+    """Unit ``i`` as a claim, with its quotes, voice spans and voice."""
+    text = doc.text
+    s, e, p, kind = analysis.units[i]
+    att = analysis.attributions[i]
+    source = analysis.sources[i]
+    inside = [q for q in analysis.quotes if q.start < e and q.end > s]
+    quoted = [(max(q.start, s), min(q.end, e)) for q in inside]
+    # In voice spans the quotation marks go with the words they enclose.
+    marked = [(max(q.open, s), min(q.close, e)) for q in inside]
+    spans = _voice_spans(s, e, marked, list(att.content))
+    own = att if source in _OWN_CUE else _NO_ATTRIBUTION
+    speaker, sp_start, sp_end = analysis.speakers[i]
+    return Claim(
+        claim_id=f"{doc.doc_id}#{i}",
+        doc_id=doc.doc_id,
+        outlet=doc.label,
+        start=s,
+        end=e,
+        text=text[s:e],
+        paragraph=p,
+        sentence=i,
+        kind=kind,
+        speaker=speaker,
+        cue=att.cue,
+        voice=_claim_voice(text, spans, _frame(text, s, e, own)),
+        speaker_start=sp_start,
+        speaker_end=sp_end,
+        speaker_source=source if speaker is not None else None,
+        cue_start=att.cue_start if source in _OWN_CUE else None,
+        cue_end=att.cue_end if source in _OWN_CUE else None,
+        quotes=tuple(quoted),
+        spans=spans,
+    )
+
+
+# Claims, terms and framing all read a document's claims; a frozen Document is analysed once.
+@functools.lru_cache(maxsize=4096)
+def _analyse(doc: Document) -> tuple[tuple[Claim, ...], tuple[Quote, ...]]:
+    analysis = _Analysis(doc.text, *_units(doc.text, doc.title))
+    _resolve_speakers(analysis)
+    claims = tuple(_claim(doc, analysis, i) for i in range(len(analysis.units)))
+    return claims, tuple(analysis.quotes)
+
+
+def _person_subject(text: str, unit: _Unit) -> tuple[int, int] | None:
     """The named subject opening a claim ("Ahmad al-Mesmari spoke ..."), if it is a name."""
     start, end, _, kind = unit
     if kind != "claim":

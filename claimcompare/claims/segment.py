@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["Quote", "ends_abbreviation", "find_quotes", "paragraph_spans", "sentence_spans", "trim"]
+__all__ = [
+    "Quote",
+    "ends_abbreviation",
+    "paragraph_quotes",
+    "paragraph_spans",
+    "sentence_spans",
+    "trim",
+]
 
 _ABBREVIATIONS = (
     # titles and ranks
@@ -217,7 +224,7 @@ def _pairs(text: str, start: int, end: int, single: bool) -> Iterator[tuple[int,
             yield opened_at, end, True
 
 
-def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+def paragraph_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """Quotations in ``text[start:end]`` (one paragraph), outermost only, in order.
 
     Double quotes of every common form are read first; single quotes only outside them, and a
@@ -226,7 +233,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     Examples
     --------
     >>> text = "« Sirte is liberated, » he said, citing the army’s ‘victory’."
-    >>> [text[q.start:q.end] for q in find_quotes(text)]
+    >>> [text[q.start:q.end] for q in paragraph_quotes(text)]
     ['Sirte is liberated,', 'victory']
     """
     end = len(text) if end is None else end

@@ -1,4 +1,4 @@
-"""Speakers after what they say: "Haftar took Sirte, officials said." and its variants."""
+"""Cues and speakers before, after or around what they say (claimcompare.claims.attribution)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,85 @@ def _claims(text: str) -> pd.DataFrame:
 def _check_offsets(text: str, row: pd.Series) -> None:
     assert text[row["speaker_start"] : row["speaker_end"]] == row["speaker"]
     assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
+
+
+# --- cues and speakers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        # cue after the quote
+        ('"Sirte is free," Ahmad al-Mesmari said.', "Ahmad al-Mesmari", "said"),
+        ("“Sirte is free,” said Haftar.", "Haftar", "said"),
+        ("“Sirte is free,” said Gen. Khalifa A. Haftar.", "Khalifa A. Haftar", "said"),
+        ('"Sirte is free," said LNA spokesman Ahmad al-Mesmari.', "Ahmad al-Mesmari", "said"),
+        ("‘Sirte is free,’ Haftar claimed.", "Haftar", "claimed"),
+        # cue before the quote
+        ('Haftar said: "Sirte is free."', "Haftar", "said"),
+        ('Haftar announced that Sirte "is free."', "Haftar", "announced"),
+        # cue in the middle
+        ('"Sirte is free," Haftar said, "and Tripoli is next."', "Haftar", "said"),
+        # paraphrase
+        ("The UN said in a statement that 1,000 people died.", "The UN", "said in a statement"),
+        ("More than 1,000 people died, according to the UN.", "the UN", "according to"),
+        ("According to the UN, more than 1,000 people died.", "the UN", "According to"),
+        ("Erdogan urged Haftar to stop the offensive.", "Erdogan", "urged"),
+        ("Sirte has fallen, Haftar said.", "Haftar", "said"),
+        ("Sirte has fallen, said Haftar.", "Haftar", "said"),
+    ],
+)
+def test_speaker_and_cue(text: str, speaker: str, cue: str) -> None:
+    claims = _claims(text)
+    assert len(claims) == 1
+    row = claims.iloc[0]
+    assert (row["speaker"], row["cue"]) == (speaker, cue)
+    assert text[row["speaker_start"] : row["speaker_end"]] == speaker
+    assert text[row["cue_start"] : row["cue_end"]] == cue
+
+
+def test_cue_in_the_middle_quotes_both_parts() -> None:
+    text = '"Sirte is free," Haftar said, "and Tripoli is next."'
+    row = _claims(text).iloc[0]
+    assert row["voice"] == "quoted"
+    quoted = [text[s:e] for s, e, v in row["spans"] if v == "quoted"]
+    assert quoted == ['"Sirte is free,"', '"and Tripoli is next."']
+    outlet = [text[s:e] for s, e, v in row["spans"] if v == "outlet"]
+    assert outlet == [" Haftar said, "]
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "attributed"),
+    [
+        (
+            "The army said in a statement that 1,000 people died.",
+            "attributed",
+            "1,000 people died.",
+        ),
+        ("Sirte has fallen, Haftar said.", "attributed", "Sirte has fallen"),
+        ("Haftar is backed by Egypt and the UAE.", "outlet", None),
+        ("Forces were said to be near Sirte.", "outlet", None),
+    ],
+)
+def test_paraphrase_voice(text: str, voice: str, attributed: str | None) -> None:
+    row = _claims(text).iloc[0]
+    assert row["voice"] == voice
+    spans = [text[s:e] for s, e, v in row["spans"] if v == "attributed"]
+    assert spans == ([attributed] if attributed else [])
+
+
+def test_not_a_cue_inside_the_quote() -> None:
+    text = '"They said we would lose," Haftar told reporters.'
+    row = _claims(text).iloc[0]
+    assert (row["speaker"], row["cue"]) == ("Haftar", "told")
+
+
+def test_calls_for_as_a_noun_is_not_a_cue() -> None:
+    row = _claims("Haftar rejected calls for a ceasefire on Monday.").iloc[0]
+    assert pd.isna(row["speaker"]) and row["voice"] == "outlet"
+
+
+# --- speakers after what they say: "Haftar took Sirte, officials said." ----------------------
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,8 @@
 """Who says a sentence: reporting cues, their speakers and the span each voice covers.
 
-Rules, not a parser: a cue is a reporting verb ("said", "told", "claimed", "urged", ...) or
-"according to" outside quotation marks; its speaker is the noun phrase before it (skipping an
-appositive: "Ahmad al-Mesmari, a spokesman for ..., said"), after it ('..." said al-Mesmari',
-"according to the UN"), or a pronoun resolved to the last named speaker. A speaker that is not a
-name ("Sirte fell, officials said.", "..., said the army", "..., according to two diplomats") must
-be a short noun phrase headed by a noun for who can speak, and a trailing cue may be followed only
-by its setting ("on Monday", "told reporters"): "Sirte, the city he had said he would take" is no
-attribution. What the speaker says (the content) is the quoted text and the clause the cue
-introduces or follows; the cue and the speaker's noun phrase stay in the outlet's voice.
+Rules, not a parser: a cue is a reporting verb or "according to" outside quotation marks, and its
+speaker a noun phrase before or after it. The rules and their reasons: docs/getting-started.md,
+"How speakers are found".
 """
 
 from __future__ import annotations
@@ -17,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from ._segment import Quote, trim
+from .segment import Quote, trim
 
 __all__ = ["Attribution", "attribute_sentence", "is_pronoun", "leading_name"]
 
@@ -357,9 +351,9 @@ def attribute_sentence(text: str, start: int, end: int, quotes: list[Quote]) -> 
 
     Examples
     --------
-    >>> from claimcompare._segment import find_quotes
+    >>> from claimcompare.claims.segment import paragraph_quotes
     >>> s = '"Sirte has been liberated," Ahmad al-Mesmari, spokesman for the LNA, said.'
-    >>> a = attribute_sentence(s, 0, len(s), find_quotes(s))
+    >>> a = attribute_sentence(s, 0, len(s), paragraph_quotes(s))
     >>> a.speaker, a.cue, [s[x:y] for x, y in a.content]
     ('Ahmad al-Mesmari', 'said', ['"Sirte has been liberated,"'])
     """
@@ -384,55 +378,90 @@ def _has_words(text: str, span: tuple[int, int]) -> bool:
 def _attribute_cue(
     text: str, start: int, end: int, quotes: list[Quote], match: re.Match[str]
 ) -> Attribution | None:
-    cue_start, cue_end = match.start(), match.end()
+    """The attribution the cue ``match`` makes in the sentence ``text[start:end]``, if any."""
+    cue_start = match.start()
     before = [q for q in quotes if start < q.close <= cue_start]
-    after = [q for q in quotes if cue_end <= q.open < end]
-
+    after = [q for q in quotes if match.end() <= q.open < end]
     if match.group("according"):
-        speaker = _speaker_after(text, cue_end, end) or _after_np(text, cue_end, end)
-        if speaker is None:
-            return None
-        prefix = trim(text, start, cue_start)
-        while prefix[1] > prefix[0] and text[prefix[1] - 1] in ",;:":
-            prefix = (prefix[0], prefix[1] - 1)  # "X, according to Y": X without its comma
-        if _has_words(text, prefix):
-            # "X, according to officials, that Y": the parenthesis covers the whole sentence.
-            comma = text.find(",", speaker[1], end)
-            if comma >= 0 and _short_tail(text, speaker[1], comma, told=False):
-                return _result(text, match, speaker, [prefix, trim(text, comma + 1, end)])
-            return _result(text, match, speaker, [prefix])
-        comma = text.find(",", speaker[1], end)
-        return _result(text, match, speaker, [trim(text, comma + 1, end)] if comma >= 0 else [])
-
+        return _according_to(text, start, end, match)
     inverted = _inverted(text, start, end, quotes, match, before, after)
     if inverted is not None:
         return inverted
-
-    if before:
-        # '"...," he said' or '“...” after seizing X, the LNA said': the speaker stands between
-        # the last quote and the cue, and everything before the speaker is what was said.
-        last = before[-1]
-        region = _strip_leading(text, *trim(text, last.close, cue_start))
-        speaker = _clean_np(text, region, cue_start)
-        if speaker is not None:
-            said_end = region if region > trim(text, last.close, cue_start)[0] else last.close
-            content = [trim(text, start, said_end)]
-            content += [(q.start, q.end) for q in after]
-            return _result(text, match, speaker, content)
-
+    quoted = _after_quote(text, start, match, before, after) if before else None
+    if quoted is not None:
+        return quoted
     if not _has_words(text, (start, cue_start)):
         return None
     trailing = _trailing(text, start, end, quotes, match)
     if trailing is not None:
         return trailing
+    speaker = _subject(text, start, cue_start)
+    if speaker is None:
+        return None
+    said = _said_after_cue(text, end, match, after)
+    lead = _strip_leading(text, *trim(text, start, cue_start))
+    if not _has_words(text, said) and speaker[0] > lead:
+        # 'Sirte has fallen, Haftar said.': what was said stands before the speaker.
+        comma = text.rfind(",", lead, speaker[0])
+        if comma > lead and not text[comma + 1 : speaker[0]].strip():
+            said = trim(text, start, comma)
+    return _result(text, match, speaker, [said])
+
+
+def _according_to(text: str, start: int, end: int, match: re.Match[str]) -> Attribution | None:
+    """'X, according to Y' and 'According to Y, X': the speaker follows the cue."""
+    cue_start, cue_end = match.start(), match.end()
+    speaker = _speaker_after(text, cue_end, end) or _after_np(text, cue_end, end)
+    if speaker is None:
+        return None
+    prefix = trim(text, start, cue_start)
+    while prefix[1] > prefix[0] and text[prefix[1] - 1] in ",;:":
+        prefix = (prefix[0], prefix[1] - 1)  # "X, according to Y": X without its comma
+    if _has_words(text, prefix):
+        # "X, according to officials, that Y": the parenthesis covers the whole sentence.
+        comma = text.find(",", speaker[1], end)
+        if comma >= 0 and _short_tail(text, speaker[1], comma, told=False):
+            return _result(text, match, speaker, [prefix, trim(text, comma + 1, end)])
+        return _result(text, match, speaker, [prefix])
+    comma = text.find(",", speaker[1], end)
+    return _result(text, match, speaker, [trim(text, comma + 1, end)] if comma >= 0 else [])
+
+
+def _after_quote(
+    text: str, start: int, match: re.Match[str], before: list[Quote], after: list[Quote]
+) -> Attribution | None:
+    """'"...," he said' or '“...” after seizing X, the LNA said'.
+
+    The speaker stands between the last quote and the cue, and everything before the speaker is
+    what was said.
+    """
+    cue_start = match.start()
+    last = before[-1]
+    region = _strip_leading(text, *trim(text, last.close, cue_start))
+    speaker = _clean_np(text, region, cue_start)
+    if speaker is None:
+        return None
+    said_end = region if region > trim(text, last.close, cue_start)[0] else last.close
+    content = [trim(text, start, said_end)]
+    content += [(q.start, q.end) for q in after]
+    return _result(text, match, speaker, content)
+
+
+def _subject(text: str, start: int, cue_start: int) -> tuple[int, int] | None:
+    """The speaker before the cue: the subject noun phrase, after the last comma, or leading."""
     speaker = _clean_np(text, start, cue_start)
     if speaker is None and "," in text[start:cue_start]:
         speaker = _clean_np(text, text.rfind(",", start, cue_start) + 1, cue_start)
     if speaker is None:
         speaker = _leading_np(text, start, cue_start)
-    if speaker is None:
-        return None
+    return speaker
 
+
+def _said_after_cue(
+    text: str, end: int, match: re.Match[str], after: list[Quote]
+) -> tuple[int, int]:
+    """What the speaker says after the cue: after "to" or "that", a colon, or the cue itself."""
+    cue_end = match.end()
     first_quote = after[0].open if after else end
     content_start = cue_end
     content_end = end
@@ -461,14 +490,7 @@ def _attribute_cue(
     tail = _ACCORDING_TAIL.search(text, content_start, content_end)
     if tail:
         content_end = tail.start()
-    said = trim(text, content_start, content_end)
-    lead = _strip_leading(text, *trim(text, start, cue_start))
-    if not _has_words(text, said) and speaker[0] > lead:
-        # 'Sirte has fallen, Haftar said.': what was said stands before the speaker.
-        comma = text.rfind(",", lead, speaker[0])
-        if comma > lead and not text[comma + 1 : speaker[0]].strip():
-            said = trim(text, start, comma)
-    return _result(text, match, speaker, [said])
+    return trim(text, content_start, content_end)
 
 
 def _inverted(

@@ -1,0 +1,27 @@
+"""Claims: the sentences of each document, with their speaker, cue, quotes and voice.
+
+Modules, bottom to top: :mod:`.segment` (paragraphs, sentences, quotations), :mod:`.attribution`
+(speakers and cues of one sentence) and :mod:`.split` (claims of a document, and their tables).
+"""
+
+from __future__ import annotations
+
+from .split import (
+    CLAIM_COLUMNS,
+    Claim,
+    VoiceSpan,
+    claims_of,
+    find_quotes,
+    split_claims,
+    voice_spans,
+)
+
+__all__ = [
+    "CLAIM_COLUMNS",
+    "Claim",
+    "VoiceSpan",
+    "claims_of",
+    "find_quotes",
+    "split_claims",
+    "voice_spans",
+]

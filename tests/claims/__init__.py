@@ -1,0 +1,1 @@
+"""Tests of the claims package: one module per module of claimcompare.claims."""
