@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from ._common.version import VERSION
 from .actors import ActorIndex, Mention, actor_mentions, find_actors
 from .align import Alignment, ClaimAligner
 from .claims import find_quotes, split_claims, voice_spans
@@ -20,7 +21,7 @@ from .plot import plot_framing
 from .report import highlight_terms
 from .terms import TargetRanker, find_loaded_terms, span_targets, target_candidates
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "ActorIndex",

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import __version__
+from ._common.version import VERSION
 from .claims import split_claims
 from .document import Corpus
 from .errors import ClaimCompareError
@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="claimcompare",
         description="Compare how news outlets report the same events.",
     )
-    parser.add_argument("--version", action="version", version=f"claimcompare {__version__}")
+    parser.add_argument("--version", action="version", version=f"claimcompare {VERSION}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from .._common.version import VERSION
 from ..errors import ParameterError
 from ..framing import what_each_outlet_calls
 from ._page import Page
@@ -213,14 +214,7 @@ def to_html(
         f"<nav>{nav}</nav>"
         '<input type="checkbox" id="show-targets" class="toggle">'
         f"<main>{sections}"
-        f"<footer>Made by claimcompare {cell_html(_version())}. Every finding points to claims "
+        f"<footer>Made by claimcompare {cell_html(VERSION)}. Every finding points to claims "
         "by id; claim and term offsets are character offsets into each document's text."
         "</footer></main></body></html>\n"
     )
-
-
-def _version() -> str:
-    # The version is defined in the package's __init__, which imports this module first.
-    from .. import __version__
-
-    return __version__
