@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -24,7 +23,7 @@ from sklearn.model_selection import KFold
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 from ._common.estimator import Estimator, is_int, is_real
-from ._common.text import stem
+from ._common.text import DETECT_WORDS, stem, word_spans
 from .errors import ParameterError
 from .lexicon import Lexicon
 
@@ -34,7 +33,6 @@ logger = logging.getLogger(__name__)
 
 TOKEN_COLUMNS = ["sentence", "token", "start", "end", "score", "flagged"]
 
-_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _QUOTES = '"\u201c\u201d\u00ab\u00bb'
 _STOP = frozenset(ENGLISH_STOP_WORDS)
 
@@ -56,7 +54,7 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise ParameterError(f"text must be a string, got {type(text).__name__}")
-    return [m.span() for m in _TOKEN.finditer(text)]
+    return word_spans(text, **DETECT_WORDS)
 
 
 def _inside_quotes(text: str) -> np.ndarray:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ._common.estimator import is_int, is_real
+from ._common.text import APOSTROPHES, DISCOVER_WORDS, word_pattern
 from .document import Corpus, Document
 from .errors import InputError, ParameterError
 
@@ -29,13 +30,10 @@ logger = logging.getLogger(__name__)
 REST = "<rest>"
 """The ``other`` label of rows that compare a group with the rest of the corpus."""
 
-_APOS = "'\u2018\u2019\u02bc"
+_APOS = APOSTROPHES[:4]  # not the fullwidth one
 # Words keep inner hyphens and apostrophes ("self-styled", "haftar's"); a dotted abbreviation of
 # up to five letters is one word ("U.N." -> "un", "U.N.-backed" -> "un-backed").
-_WORD_RE = re.compile(
-    r"(?<!\w)[^\W\d_](?:\.[^\W\d_]){1,4}\.?(?:[-\u2010\u2011][^\W_]+)*(?!\w)"
-    rf"|[^\W_]+(?:[-\u2010\u2011{_APOS}][^\W_]+)*"
-)
+_WORD_RE = word_pattern(**DISCOVER_WORDS)
 _FOLD = str.maketrans({"\u2010": "-", "\u2011": "-", **{c: "'" for c in _APOS[1:]}, ".": ""})
 # n-grams never run across anything but spaces (with at most one line break)
 _JOIN_RE = re.compile(r"[^\S\n]*\n?[^\S\n]*")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from .._common.text import ACTOR_WORDS, word_pattern
+
 # A word: letters or digits, with the combining marks that belong to it; "U.S." is one token.
-_TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W_](?:[^\W_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f])*"
-)
+_TOKEN_RE = word_pattern(**ACTOR_WORDS)
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2009\u202f]+")
 _DOT_GAP_RE = re.compile(r"\.[ \t\u00a0\u2009\u202f]*")
 _HYPHENS = frozenset("-\u2010\u2011")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .._common.text import stem
+from .._common.text import FACT_WORDS, stem, word_pattern
 from ..claims.segment import ends_abbreviation
 from ..errors import ParameterError
 
@@ -52,8 +52,8 @@ def word_stem(word: str) -> str:
     return stem(_IRREGULAR.get(low, low))
 
 
-# "isn't" is read as "is" + "n't": the lazy first branch stops before "n't".
-_TOKEN_RE = re.compile(r"[A-Za-z]+?(?=n['’]t\b)|[A-Za-z]+")
+# "isn't" is read as "is", "n", "t": a word stops before its "n't".
+_TOKEN_RE = word_pattern(**FACT_WORDS)
 _NEGATION_WORDS = frozenset(
     "no not never none nobody nothing neither nor nowhere without cannot n t".split()
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .._common.text import ABBREVIATION_MAX, APOSTROPHES, LEXICON_WORDS, word_pattern
+
 __all__ = [
     "ABBR_MAX",
     "ACCEPT",
@@ -23,15 +25,12 @@ __all__ = [
     "token_key",
 ]
 
-APOS = "'\u2018\u2019\u02bc\uff07"
+APOS = APOSTROPHES
 # An abbreviation of up to 5 letters with dots ("U.N.", "U.S.-backed") is one token; otherwise a
 # token is a run of word characters (as regex \w), possibly joined by apostrophes ("o'clock"),
 # except that a possessive "'s" is left out ("Haftar’s" -> "Haftar", then "s").
-ABBR_MAX = 5
-TOKEN_RE = re.compile(
-    rf"(?<!\w)[^\W\d_](?:\.[^\W\d_]){{1,{ABBR_MAX - 1}}}\.?(?!\w)"
-    rf"|\w+(?:[{APOS}](?![sS](?!\w))\w+)*"
-)
+ABBR_MAX = ABBREVIATION_MAX
+TOKEN_RE = word_pattern(**LEXICON_WORDS)
 # What may stand between two words of a multi-word form: spaces with at most one line break (a
 # paragraph break ends a phrase), one hyphen (possibly at a line end), or the apostrophe of a
 # possessive ("butcher's shop": the possessive "'s" is a token of its own).
