@@ -10,9 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import claimcompare as cc
-from claimcompare import _relations
 from claimcompare.align import Alignment, ClaimAligner
+from claimcompare.align.relations import (
+    gazetteer_index,
+    pair_relations,
+    quotes,
+    relation_table,
+    states_something,
+)
+from claimcompare.align.search import tfidf
 from claimcompare.errors import InputError, ParameterError
+from claimcompare.similarity import PairModel
 
 
 @pytest.fixture(scope="module")
@@ -77,18 +85,16 @@ def test_pairs_are_cross_outlet_and_never_within_a_document(alignment: Alignment
 def test_clusters_follow_the_documented_rule(claims: pd.DataFrame, alignment: Alignment) -> None:
     """A slow reference of the cluster rule, pair by pair, from the model and the relations."""
     aligner = ClaimAligner()
-    threshold = cc.align.PairModel.default().threshold_
+    threshold = PairModel.default().threshold_
     floor = 0.8 * threshold
     table = claims[claims.kind == "claim"]
     texts = table.set_index("claim_id").text
     distinct = sorted(set(table.text))
-    rtab = _relations.relation_table(
-        distinct, actors=_relations.gazetteer_index(), min_quote_words=4
-    )
+    rtab = relation_table(distinct, actors=gazetteer_index(), min_quote_words=4)
     row = {t: k for k, t in enumerate(distinct)}
 
     def rel(x: str, y: str) -> pd.Series:
-        found = _relations.pair_relations(
+        found = pair_relations(
             rtab, [row[texts[x]]], [row[texts[y]]], min_coverage=0.8, min_terms=3
         )
         return found.iloc[0]
@@ -96,7 +102,7 @@ def test_clusters_follow_the_documented_rule(claims: pd.DataFrame, alignment: Al
     def inside(x: str, y: str) -> bool:
         return bool(rel(x, y).contained == "a")
 
-    vectors = _relations.tfidf(rtab)
+    vectors = tfidf(rtab)
 
     def cosine(x: str, y: str) -> float:
         return float(vectors[row[texts[x]]].multiply(vectors[row[texts[y]]]).sum())
@@ -129,7 +135,7 @@ def test_pairs_carry_score_and_signals(alignment: Alignment) -> None:
     assert "shared_clause" in columns
     relations = {"paraphrase", "containment", "shared_quote", "shared_clause"}
     assert set(alignment.pairs.relation) <= relations
-    threshold = cc.align.PairModel.default().threshold_
+    threshold = PairModel.default().threshold_
     by_model = alignment.pairs[alignment.pairs.relation == "paraphrase"]
     assert (
         (by_model.score >= threshold) | (by_model[["coverage_a", "coverage_b"]].min(axis=1) >= 0.8)
@@ -219,7 +225,7 @@ def test_threads_give_the_same_result(claims: pd.DataFrame, alignment: Alignment
 
 def test_relations_can_be_switched_off(claims: pd.DataFrame, alignment: Alignment) -> None:
     plain = ClaimAligner(relations=()).align(claims)
-    threshold = cc.align.PairModel.default().threshold_
+    threshold = PairModel.default().threshold_
     assert set(plain.pairs.relation) == {"paraphrase"} and (plain.pairs.score >= threshold).all()
     keys = set(zip(plain.pairs.claim_a, plain.pairs.claim_b, strict=True))
     assert keys <= set(zip(alignment.pairs.claim_a, alignment.pairs.claim_b, strict=True))
@@ -229,7 +235,7 @@ def test_relations_can_be_switched_off(claims: pd.DataFrame, alignment: Alignmen
 
 
 def test_complete_linkage_when_cluster_threshold_is_the_threshold(claims: pd.DataFrame) -> None:
-    threshold = cc.align.PairModel.default().threshold_
+    threshold = PairModel.default().threshold_
     strict = ClaimAligner(cluster_threshold=threshold).align(claims)
     loose = ClaimAligner().align(claims)
     # a stricter rule can only split groups: every strict group lies inside a loose one
@@ -249,8 +255,8 @@ _SENTENCE = st.lists(_WORDS, min_size=3, max_size=9).map(" ".join)
 
 def _relate(a: str, b: str, others: tuple[str, ...] = ()) -> pd.Series:
     texts = sorted({a, b, *others})
-    tab = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
-    return _relations.pair_relations(
+    tab = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
+    return pair_relations(
         tab, [texts.index(a)], [texts.index(b)], min_coverage=0.8, min_terms=3
     ).iloc[0]
 
@@ -272,10 +278,8 @@ def test_a_claim_is_contained_in_itself_plus_a_clause(short: str, clause: str) -
     found = _relate(short, long)
     assert found.coverage_a == pytest.approx(1.0)
     # three content terms, words of one class ("troops", "militia") counting once
-    table = _relations.relation_table(
-        [short], actors=_relations.gazetteer_index(), min_quote_words=4
-    )
-    if table.n_terms[0] >= 3 and _relations._states(short):  # a statement, not a phrase
+    table = relation_table([short], actors=gazetteer_index(), min_quote_words=4)
+    if table.n_terms[0] >= 3 and states_something(short):  # a statement, not a phrase
         assert found.contained == "a" or found.mutual
 
 
@@ -368,7 +372,7 @@ def test_uae_and_united_arab_emirates_are_one_term() -> None:
 @settings(max_examples=40, deadline=None)
 @given(st.text(alphabet='ab "“”«»‘’.', max_size=40))
 def test_quote_spans_are_ordered_and_inside_the_text(text: str) -> None:
-    spans = _relations.quotes(text)
+    spans = quotes(text)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(spans))
 
@@ -414,10 +418,10 @@ def test_pair_scores_and_relations_are_symmetric(claims: pd.DataFrame, data: st.
     aligner = ClaimAligner()
     forward, backward = aligner.predict_proba(a, b), aligner.predict_proba(b, a)
     assert forward == pytest.approx(backward)
-    tab = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
+    tab = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
     ia, ib = picks[::2][: len(b)], picks[1::2]
-    ab = _relations.pair_relations(tab, ia, ib, min_coverage=0.8, min_terms=3)
-    ba = _relations.pair_relations(tab, ib, ia, min_coverage=0.8, min_terms=3)
+    ab = pair_relations(tab, ia, ib, min_coverage=0.8, min_terms=3)
+    ba = pair_relations(tab, ib, ia, min_coverage=0.8, min_terms=3)
     assert ab.coverage_a.tolist() == ba.coverage_b.tolist()
     assert ab.shared_quote.tolist() == ba.shared_quote.tolist()
     assert ab.shared_clause.tolist() == ba.shared_clause.tolist()
