@@ -231,9 +231,10 @@ def _recall(gold: pd.DataFrame, found: set[tuple[str, str]]) -> float:
 
 def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
     """Time ``ClaimAligner().align``; recall among pairs, clusters and candidates."""
-    from claimcompare import _relations
-    from claimcompare.align import ClaimAligner, _candidates
-    from claimcompare.similarity import _distinct
+    from claimcompare.align import ClaimAligner
+    from claimcompare.align.relations import gazetteer_index, relation_table
+    from claimcompare.align.search import find_candidates, tfidf
+    from claimcompare.similarity import distinct_texts
 
     start = time.perf_counter()
     alignment = ClaimAligner().align(claims)
@@ -248,10 +249,10 @@ def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
     ]
     # Candidate recall, outside the timed part: the same search align() runs.
     table = claims.sort_values("claim_id").reset_index(drop=True)
-    texts, rows = _distinct(table["text"].tolist())
-    terms = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
-    search = _candidates(
-        _relations.tfidf(terms)[rows],
+    texts, rows = distinct_texts(table["text"].tolist())
+    terms = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
+    search = find_candidates(
+        tfidf(terms)[rows],
         docs=table["doc_id"].to_numpy(),
         outlets=table["outlet"].to_numpy(),
         top_k=10,

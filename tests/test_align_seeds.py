@@ -283,7 +283,7 @@ def test_corpus_actors_give_the_same_required_clusters(claims: pd.DataFrame) -> 
         # Ansar Press's short "Libya is now divided between two rival governments" against a
         # sentence that names both seats of power, their leader and backers: it has 12 % of the
         # longer one's content, and no pair of the model's training data that uneven was a
-        # paraphrase (align._UNEVEN).
+        # paraphrase (align.cluster.UNEVEN).
         (("004", "Libya is now divided between two"), ("002", "Since 2014, two rival seats")),
     ],
     ids=["ankara deployed", "divided"],

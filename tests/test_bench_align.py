@@ -105,16 +105,16 @@ def test_candidate_search_is_each_rows_exact_top_k(
 ) -> None:
     """The search computes each pair once (from its first row) and sorts packed keys: the
     result is still each row's exact top-k of the whole product, cosines bit for bit."""
-    from claimcompare import _relations
-    from claimcompare.align import _candidates
-    from claimcompare.similarity import _distinct
+    from claimcompare.align.relations import gazetteer_index, relation_table
+    from claimcompare.align.search import find_candidates, tfidf
+    from claimcompare.similarity import distinct_texts
 
     claims = corpus[0].sort_values("claim_id").reset_index(drop=True)
-    texts, rows = _distinct(claims["text"].tolist())
-    terms = _relations.relation_table(texts, actors=_relations.gazetteer_index(), min_quote_words=4)
-    matrix = _relations.tfidf(terms)[rows]
+    texts, rows = distinct_texts(claims["text"].tolist())
+    terms = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
+    matrix = tfidf(terms)[rows]
     docs, outlets = claims["doc_id"].to_numpy(), claims["outlet"].to_numpy()
-    found = _candidates(
+    found = find_candidates(
         matrix,
         docs=docs,
         outlets=outlets,
@@ -127,25 +127,3 @@ def test_candidate_search_is_each_rows_exact_top_k(
     got = set(zip(found.ia.tolist(), found.ib.tolist(), found.cosine.tolist(), strict=True))
     assert got == expected and len(found.ia) == len(got) > 0
     assert set(zip(found.wa.tolist(), found.wb.tolist(), strict=True)) == expected_same
-
-
-def test_packed_top_k_orders_as_lexsort() -> None:
-    """Ties on the cosine are broken by column with packed keys as with lexsort."""
-    from claimcompare.align import _top, _unordered
-
-    rng = np.random.default_rng(0)
-    pairs = rng.choice(50 * 50, size=800, replace=False)
-    rows, cols = pairs // 50, pairs % 50
-    rows, cols = rows[rows != cols], cols[rows != cols]
-    values = rng.choice(np.array([0.1, 0.25, 0.5, 1.0, 0.3333], dtype=np.float32), size=len(rows))
-    order = np.lexsort((cols, -values, rows))
-    top = np.arange(len(rows)) - np.searchsorted(rows[order], rows[order], side="left") < 3
-    got = _top(rows, cols, values, 3)
-    for a, b in zip(got, (rows[order][top], cols[order][top], values[order][top]), strict=True):
-        assert a.dtype == b.dtype and np.array_equal(a, b)
-    # Too wide to pack (columns up to 2**40): the lexsort path gives the same choice.
-    wide = _top(rows, cols << 40, values, 3)
-    assert np.array_equal(wide[1] >> 40, got[1]) and np.array_equal(wide[2], got[2])
-    ia, ib, cosine = _unordered(got[0], got[1], got[2])
-    assert (ia < ib).all() and len(set(zip(ia.tolist(), ib.tolist(), strict=True))) == len(ia)
-    assert cosine.dtype == np.float64

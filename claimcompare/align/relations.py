@@ -1,44 +1,10 @@
-"""Relations between two claims that one similarity score misses: containment and shared quotes.
+"""Relations between two claims that one similarity score misses: containment, shared quotes
+and clauses, shared actors.
 
-Used by :mod:`claimcompare.align` to explain, and to add, aligned pairs:
-
-- **coverage**: the share of a claim's content (its distinct content terms, each weighted by its
-  inverse document frequency among the claims being aligned) that the other claim also has.
-  Content terms are lower-cased, stemmed words (Snowball) without function words, and every
-  mention of an actor counts as one term whatever alias it uses (``UAE`` and ``United Arab
-  Emirates``, ``Turkish`` and ``Turkey``; see :class:`~claimcompare.actors.ActorIndex`).
-  A claim is **contained** in a longer one when most of its content is found there: one clause
-  of the longer claim states the shorter claim (``Haftar is backed by Egypt and the UAE`` in
-  ``..., with Egypt, the UAE and Russia backing Haftar, while Turkey and Qatar support the GNA``);
-- **shared quote**: both claims quote the same words, a run of at least a few words (and at
-  least half of the shorter quote, or twice as long) of which at least two are *distinctive*,
-  rarer in English than Zipf frequency 5.5 (wordfreq), so that commonplace runs ("I'm not
-  going to", "State of the Union") or a name inside a long quote ("the President of the
-  United States") link nothing; RapidFuzz ``partial_ratio`` lets a short quote match inside
-  a longer one despite a spelling variant;
-- **shared clause**: one clause of a claim (see :func:`~claimcompare.facts.clause_spans`) is
-  contained in the other claim, though neither claim is contained in the other: two compound
-  claims that state one thing in common ("militia members ... have reportedly seized control of
-  the coastal city of Sirte, as Turkey has started deploying troops ..." and "fighters loyal to
-  rogue general Khalifa Haftar have taken the city of Sirte, a former Islamic State group
-  stronghold ..."). The clause needs two shared content terms more than a containment, so that
-  a short aside ("the official said on Sunday") links nothing; every number of it and one of
-  its verbs (found without a tagger: a word after an auxiliary, a past form) must be in the
-  other claim: the same thing done, not only the same names ("Haftar urged his self-proclaimed
-  Libyan National Army" is not in "the media office of Haftar's self-proclaimed Libyan National
-  Army announced"; "ended down 128 points" is not in "ended ..., gaining 64.64 points"). A
-  relative clause ("which is controlled by ...") describes a noun and "according to ..." names a
-  source: neither is ever shared;
-- **shared actors**: the actors both claims name, aliases merged.
-
-Words that news uses for one thing ("seized" / "taken", "militia" / "fighters", "loyal to" /
-"under the command of") count as one content term: a small hand-written list,
-``data/word_classes.csv``. The actors a claim's loaded labels point at (from
-:func:`~claimcompare.terms.find_loaded_terms`, passed as ``mentions``) count as mentions of
-those actors: "a renegade general" that points at Khalifa Haftar names him.
-
-Everything is computed once per distinct text and then per pair with sparse row products, so a
-million candidate pairs cost a few seconds.
+Per distinct text a :class:`RelationTable` (content terms with actor aliases and word classes
+merged, quotes, clauses and their verbs), then per pair sparse row products
+(:func:`pair_relations`). Below :mod:`~claimcompare.align.search` and the clustering, which
+use it; ``docs/alignment.md`` gives every rule and why.
 """
 
 from __future__ import annotations
@@ -56,12 +22,21 @@ import scipy.sparse as sp
 import wordfreq
 from rapidfuzz import fuzz
 
-from ._common.data import data_rows
-from ._common.text import stem
-from .actors import ActorIndex, gazetteer_entries
-from .facts.clauses import clause_spans
+from .._common.data import data_rows
+from .._common.text import stem
+from ..actors import ActorIndex, gazetteer_entries
+from ..facts.clauses import clause_spans
 
-__all__: list[str] = []
+__all__ = [
+    "RelationTable",
+    "gazetteer_index",
+    "pair_relations",
+    "quotes",
+    "relation_table",
+    "shared_actors",
+    "states_something",
+    "word_classes",
+]
 
 #: Words, numbers (with inner separators) and the letters of acronyms; a possessive 's is cut
 #: off (and, one letter long, never counts as content).
@@ -153,7 +128,13 @@ class RelationTable:
 
 @functools.lru_cache(maxsize=1)
 def gazetteer_index() -> ActorIndex:
-    """The shipped well-known aliases and demonyms (``UAE``, ``Turkish``) as an index."""
+    """The shipped well-known aliases and demonyms (``UAE``, ``Turkish``) as an index.
+
+    Examples
+    --------
+    >>> ("United Arab Emirates", "UAE") in gazetteer_index().pairs
+    True
+    """
     return ActorIndex(tuple((e.actor, e.alias) for e in gazetteer_entries()))
 
 
@@ -174,7 +155,6 @@ def word_classes() -> dict[str, str]:
     return out
 
 
-@functools.lru_cache(maxsize=65536)
 @functools.lru_cache(maxsize=1 << 16)
 def _distinctive(word: str) -> bool:
     if any(c.isdigit() for c in word):
@@ -343,10 +323,16 @@ def _verbs(clause: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _states(text: str) -> bool:
+def states_something(text: str) -> bool:
     """Whether a text has a verb (``_VERB_RE``, or a present tense after its subject,
     ``_PRESENT_RE``): it states something; it is not a name or a phrase ("the presidency of
-    Donald Trump")."""
+    Donald Trump").
+
+    Examples
+    --------
+    >>> states_something("Haftar took Sirte."), states_something("the presidency of Donald Trump")
+    (True, False)
+    """
     if _verb_words(text):
         return True
     for m in _PRESENT_RE.finditer(text):
@@ -374,28 +360,128 @@ def relation_table(
     mentions: Sequence[Sequence[str]] | None = None,
 ) -> RelationTable:
     """Content terms (aliases merged, word classes joined), actors, clauses and quotes of each
-    text; ``mentions`` adds, per text, actors it refers to without naming them."""
+    text; ``mentions`` adds, per text, actors it refers to without naming them.
+
+    Examples
+    --------
+    >>> tab = relation_table(
+    ...     ["Haftar is backed by the UAE.", "The United Arab Emirates back Haftar."],
+    ...     actors=gazetteer_index(),
+    ...     min_quote_words=4,
+    ... )
+    >>> tab.n_terms.tolist(), sorted(tab.actors[1])
+    ([3, 3], ['United Arab Emirates'])
+    """
     matcher = _AliasMatcher(actors)
-    n = len(texts)
     tokens, found_actors = _encode(texts, matcher)
     if mentions is not None:
         extra, extra_actors = _encode(["; ".join(m) for m in mentions], matcher)
         found_actors = [a | b for a, b in zip(found_actors, extra_actors, strict=True)]
     else:
-        extra = [[] for _ in range(n)]
+        extra = [[] for _ in texts]
+    terms = _Terms(tokens, extra)
+    weights = np.log((1.0 + len(texts)) / (1.0 + terms.df)) + 1.0
+    quoted = [_quote_words(t) if _QUOTE_CHARS.search(t) else () for t in texts]
     clause_texts, clause_ptr = _clauses(texts)
-    clause_tokens, _ = _encode(clause_texts, matcher)
-    vocab: dict[str, int] = {}
-    words: list[int] = []
-    lengths: list[int] = []
-    in_sequence: list[bool] = []
-    for own, added in zip(tokens, extra, strict=True):
-        words.extend([vocab.setdefault(t, len(vocab)) for t in own])
-        words.extend([vocab.setdefault(t, len(vocab)) for t in added])
-        lengths.append(len(own) + len(added))
-        in_sequence.extend([True] * len(own) + [False] * len(added))
-    # Each distinct word once: function words go (-1), the rest become stems or numbers, and
-    # words of one class one term.
+    clauses, clause_verbs, clause_numbers = terms.clause_matrices(
+        clause_texts, _encode(clause_texts, matcher)[0]
+    )
+    return RelationTable(
+        terms=terms.matrix,
+        weighted=(terms.matrix @ sp.diags(weights)).tocsr(),
+        mass=np.asarray(terms.matrix @ weights).ravel(),
+        n_terms=np.diff(terms.matrix.indptr),
+        worded=_worded(texts),
+        sequence=terms.sequence,
+        sequence_text=terms.sequence_text,
+        actors=found_actors,
+        quotes=quoted,
+        quote_grams=[_grams(q, min_quote_words) for q in quoted],
+        quote_content=[frozenset(w for x in q for w in x if _distinctive(w)) for q in quoted],
+        min_quote_words=min_quote_words,
+        clauses=(clauses @ sp.diags(weights)).tocsr(),
+        clause_verbs=clause_verbs,
+        clause_numbers=clause_numbers,
+        clause_mass=np.asarray(clauses @ weights).ravel(),
+        clause_worded=_worded(clause_texts),
+        clause_ptr=clause_ptr,
+        clause_text=clause_texts,
+        texts=texts,
+    )
+
+
+class _Terms:
+    """The content terms of encoded texts (see :func:`_encode`): each distinct word once, function
+    words left out, the rest stems or numbers, the words of one class one term.
+
+    ``tokens`` are each text's own words, ``extra`` the actors it refers to without naming them:
+    both count as its terms, only its own words in its ``sequence``.
+    """
+
+    def __init__(self, tokens: list[list[str]], extra: list[list[str]]) -> None:
+        n = len(tokens)
+        self.vocab: dict[str, int] = {}
+        vocab = self.vocab
+        words: list[int] = []
+        lengths: list[int] = []
+        in_sequence: list[bool] = []
+        for own, added in zip(tokens, extra, strict=True):
+            words.extend([vocab.setdefault(t, len(vocab)) for t in own])
+            words.extend([vocab.setdefault(t, len(vocab)) for t in added])
+            lengths.append(len(own) + len(added))
+            in_sequence.extend([True] * len(own) + [False] * len(added))
+        self.word_term, self.is_number = _word_terms(vocab)
+        self.n_cols = len(self.is_number)
+        row_arr = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
+        term_arr = self.word_term[np.asarray(words, dtype=np.int64)] if words else row_arr
+        keep = term_arr >= 0
+        #: texts x terms, 1 where the text has the term
+        self.matrix = _incidence(row_arr[keep], term_arr[keep], (n, self.n_cols))
+        self.df = np.diff(self.matrix.tocsc().indptr)
+        sequence_keep = keep & np.asarray(in_sequence, dtype=bool) if words else keep
+        self.sequence = term_arr[sequence_keep]
+        self.sequence_text = row_arr[sequence_keep]
+
+    def clause_matrices(
+        self, clause_texts: list[str], clause_tokens: list[list[str]]
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+        """Clauses x terms, 1 for each clause's terms, its verbs' terms and its numbers.
+
+        Clauses use the texts' terms (a clause has no word its text lacks).
+        """
+        n_clauses = len(clause_texts)
+        c_rows = np.repeat(
+            np.arange(n_clauses, dtype=np.int64),
+            np.fromiter((len(t) for t in clause_tokens), dtype=np.int64, count=n_clauses),
+        )
+        vocab, word_term = self.vocab, self.word_term
+        c_terms = np.fromiter(
+            (word_term[vocab[t]] if t in vocab else -1 for c in clause_tokens for t in c),
+            dtype=np.int64,
+            count=len(c_rows),
+        )
+        c_keep = c_terms >= 0
+        shape = (n_clauses, self.n_cols)
+        clauses = _incidence(c_rows[c_keep], c_terms[c_keep], shape)
+        c_number = c_keep.copy()
+        c_number[c_keep] = self.is_number[c_terms[c_keep]]
+        v_rows: list[int] = []
+        v_terms: list[int] = []
+        for k, clause in enumerate(clause_texts):
+            for verb in _verbs(clause):
+                verb_term = int(word_term[vocab[verb]]) if verb in vocab else -1
+                if verb_term >= 0:
+                    v_rows.append(k)
+                    v_terms.append(verb_term)
+        verbs = _incidence(
+            np.asarray(v_rows, dtype=np.int64), np.asarray(v_terms, dtype=np.int64), shape
+        )
+        return clauses, verbs, _incidence(c_rows[c_number], c_terms[c_number], shape)
+
+
+def _word_terms(vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The term id of each word of ``vocab`` (-1 for a function word), and which terms are
+    numbers."""
     classes = word_classes()
     term_ids: dict[str, int] = {}
     word_term = np.full(max(len(vocab), 1), -1, dtype=np.int64)
@@ -410,64 +496,9 @@ def relation_table(
             term = stem(word)
             term = classes.get(term, term)
         word_term[k] = term_ids.setdefault(term, len(term_ids))
-    row_arr = np.repeat(np.arange(n, dtype=np.int64), np.asarray(lengths, dtype=np.int64))
-    term_arr = word_term[np.asarray(words, dtype=np.int64)] if words else row_arr
-    keep = term_arr >= 0
-    n_cols = max(len(term_ids), 1)
-    matrix = _incidence(row_arr[keep], term_arr[keep], (n, n_cols))
-    df = np.diff(matrix.tocsc().indptr)
-    quoted = [_quote_words(t) if _QUOTE_CHARS.search(t) else () for t in texts]
-    weights = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    # Clauses use the texts' terms and weights (a clause has no word its text lacks).
-    c_rows = np.repeat(
-        np.arange(len(clause_tokens), dtype=np.int64),
-        np.fromiter((len(t) for t in clause_tokens), dtype=np.int64, count=len(clause_tokens)),
-    )
-    c_terms = np.fromiter(
-        (word_term[vocab[t]] if t in vocab else -1 for c in clause_tokens for t in c),
-        dtype=np.int64,
-        count=len(c_rows),
-    )
-    c_keep = c_terms >= 0
-    clauses = _incidence(c_rows[c_keep], c_terms[c_keep], (len(clause_texts), n_cols))
-    is_number = np.zeros(n_cols, dtype=bool)
+    is_number = np.zeros(max(len(term_ids), 1), dtype=bool)
     is_number[[k for term, k in term_ids.items() if term[0].isdigit()]] = True
-    c_number = c_keep.copy()
-    c_number[c_keep] = is_number[c_terms[c_keep]]
-    v_rows: list[int] = []
-    v_terms: list[int] = []
-    for k, clause in enumerate(clause_texts):
-        for verb in _verbs(clause):
-            verb_term = int(word_term[vocab[verb]]) if verb in vocab else -1
-            if verb_term >= 0:
-                v_rows.append(k)
-                v_terms.append(verb_term)
-    verbs = _incidence(
-        np.asarray(v_rows, dtype=np.int64), np.asarray(v_terms, dtype=np.int64), clauses.shape
-    )
-    sequence_keep = keep & np.asarray(in_sequence, dtype=bool) if words else keep
-    return RelationTable(
-        terms=matrix,
-        weighted=(matrix @ sp.diags(weights)).tocsr(),
-        mass=np.asarray(matrix @ weights).ravel(),
-        n_terms=np.diff(matrix.indptr),
-        worded=_worded(texts),
-        sequence=term_arr[sequence_keep],
-        sequence_text=row_arr[sequence_keep],
-        actors=found_actors,
-        quotes=quoted,
-        quote_grams=[_grams(q, min_quote_words) for q in quoted],
-        quote_content=[frozenset(w for x in q for w in x if _distinctive(w)) for q in quoted],
-        min_quote_words=min_quote_words,
-        clauses=(clauses @ sp.diags(weights)).tocsr(),
-        clause_verbs=verbs,
-        clause_numbers=_incidence(c_rows[c_number], c_terms[c_number], clauses.shape),
-        clause_mass=np.asarray(clauses @ weights).ravel(),
-        clause_worded=_worded(clause_texts),
-        clause_ptr=clause_ptr,
-        clause_text=clause_texts,
-        texts=texts,
-    )
+    return word_term, is_number
 
 
 def _incidence(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
@@ -478,36 +509,16 @@ def _incidence(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp
     return matrix
 
 
-def tfidf(tab: RelationTable) -> sp.csr_matrix:
-    """L2-normalised TF-IDF rows of content terms and of pairs of consecutive content terms.
-
-    Like scikit-learn's ``TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)``, but on
-    stems with actor aliases merged, so ``backed by the United Arab Emirates`` meets ``the UAE
-    backing``.
-    """
-    n, n_terms = tab.terms.shape
-    seq, text = tab.sequence, tab.sequence_text
-    follow = np.flatnonzero(text[1:] == text[:-1]) if len(seq) else np.zeros(0, dtype=np.int64)
-    codes = seq[follow] * n_terms + seq[follow + 1]
-    bigrams, bigram_ids = np.unique(codes, return_inverse=True)
-    rows = np.r_[text, text[follow]]
-    cols = np.r_[seq, n_terms + bigram_ids.ravel()]
-    counts = sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, n_terms + len(bigrams))
-    )
-    counts.sum_duplicates()
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-    counts.data /= np.repeat(np.where(norms > 0, norms, 1.0), np.diff(counts.indptr)).astype(
-        np.float32
-    )
-    return counts
-
-
 def shared_actors(tab: RelationTable, ia: np.ndarray, ib: np.ndarray) -> list[str]:
-    """The actors both texts of each pair name, ``"; "``-joined (empty when none)."""
+    """The actors both texts of each pair name, ``"; "``-joined (empty when none).
+
+    Examples
+    --------
+    >>> texts = ["Haftar is backed by Egypt and the UAE.", "Egypt and the Emiratis back him."]
+    >>> tab = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
+    >>> shared_actors(tab, [0], [1])
+    ['Egypt; United Arab Emirates']
+    """
     return [
         "; ".join(sorted(tab.actors[x] & tab.actors[y]))
         for x, y in zip(np.asarray(ia).tolist(), np.asarray(ib).tolist(), strict=True)
@@ -583,6 +594,18 @@ def pair_relations(
     content word in lower case (a run of capitalised names, "The Food and Drug
     Administration", "From The New York Times:", is a name or a heading) and a verb (a phrase,
     "the presidency of Donald Trump", states nothing: a hundred sentences contain it).
+
+    Examples
+    --------
+    >>> texts = [
+    ...     "Haftar is backed by Egypt and the UAE.",
+    ...     "Egypt, the United Arab Emirates and Russia are backing Haftar, while Turkey "
+    ...     "supports the GNA.",
+    ... ]
+    >>> tab = relation_table(texts, actors=gazetteer_index(), min_quote_words=4)
+    >>> found = pair_relations(tab, [0], [1], min_coverage=0.8, min_terms=3)
+    >>> float(found.coverage_a[0]), found.contained[0], round(float(found.coverage_b[0]), 2)
+    (1.0, 'a', 0.49)
     """
     ia, ib = np.asarray(ia, dtype=np.int64), np.asarray(ib, dtype=np.int64)
     both = tab.weighted[ia].multiply(tab.terms[ib]).tocsr()
@@ -622,7 +645,7 @@ def _stating(tab: RelationTable, rows: np.ndarray, mask: np.ndarray) -> np.ndarr
     """``mask``, kept only where the text of ``rows`` has a verb (checked only there)."""
     out = mask.copy()
     for k in np.flatnonzero(mask).tolist():
-        out[k] = _states(tab.texts[int(rows[k])])
+        out[k] = states_something(tab.texts[int(rows[k])])
     return out
 
 
