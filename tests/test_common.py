@@ -13,9 +13,9 @@ from nltk.stem.snowball import SnowballStemmer
 from claimcompare._common import text
 from claimcompare._common.text import (
     ACTOR_WORDS,
+    CLAUSE_WORDS,
     DETECT_WORDS,
     DISCOVER_WORDS,
-    FACT_WORDS,
     LEXICON_WORDS,
     RELATION_WORDS,
     SIMILARITY_WORDS,
@@ -63,7 +63,7 @@ PRESETS: dict[str, tuple[WordOptions, re.Pattern[str]]] = {
     "relations": (RELATION_WORDS, _RELATIONS_RE),
     "actors": (ACTOR_WORDS, _ACTORS_RE),
     "lexicon": (LEXICON_WORDS, _LEXICON_RE),
-    "facts": (FACT_WORDS, _FACTS_RE),
+    "facts": (CLAUSE_WORDS, _FACTS_RE),
     "detect": (DETECT_WORDS, _DETECT_RE),
     "discover": (DISCOVER_WORDS, _DISCOVER_RE),
 }

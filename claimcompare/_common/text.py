@@ -21,10 +21,10 @@ __all__ = [
     "ABBREVIATION_MAX",
     "ACTOR_WORDS",
     "APOSTROPHES",
+    "CLAUSE_WORDS",
     "COMBINING_MARKS",
     "DETECT_WORDS",
     "DISCOVER_WORDS",
-    "FACT_WORDS",
     "HYPHENS",
     "LEXICON_WORDS",
     "RELATION_WORDS",
@@ -104,8 +104,8 @@ LEXICON_WORDS: Final[WordOptions] = {
     "abbreviations": "dotted",
 }
 """lexicon: dotted abbreviations; ``\\w`` runs joined by apostrophes; possessive 's split off."""
-FACT_WORDS: Final[WordOptions] = {"chars": "ascii", "contractions": True}
-"""facts: ASCII letters only; "isn't" is "is", "n", "t"."""
+CLAUSE_WORDS: Final[WordOptions] = {"chars": "ascii", "contractions": True}
+"""claims.clauses (negation and clauses): ASCII letters only; "isn't" is "is", "n", "t"."""
 DETECT_WORDS: Final[WordOptions] = {"chars": "word", "joiners": "'\u2019"}
 """detect: ``\\w`` runs joined by ' or ’ ("don't", "Haftar's")."""
 DISCOVER_WORDS: Final[WordOptions] = {

@@ -23,9 +23,9 @@ import wordfreq
 from rapidfuzz import fuzz
 
 from .._common.data import data_rows
-from .._common.text import stem
+from .._common.text import RELATION_WORDS, stem, word_pattern
 from ..actors import ActorIndex, gazetteer_entries
-from ..facts.clauses import clause_spans
+from ..claims.clauses import clause_spans
 
 __all__ = [
     "RelationTable",
@@ -40,7 +40,7 @@ __all__ = [
 
 #: Words, numbers (with inner separators) and the letters of acronyms; a possessive 's is cut
 #: off (and, one letter long, never counts as content).
-_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
+_TOKEN_RE = word_pattern(**RELATION_WORDS)
 #: Function words: never content, so they neither help nor hurt coverage.
 _FUNCTION_WORDS = frozenset(
     """

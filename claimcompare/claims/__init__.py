@@ -1,11 +1,13 @@
 """Claims: the sentences of each document, with their speaker, cue, quotes and voice.
 
-Modules, bottom to top: :mod:`.segment` (paragraphs, sentences, quotations), :mod:`.attribution`
-(speakers and cues of one sentence) and :mod:`.split` (claims of a document, and their tables).
+Modules, bottom to top: :mod:`.segment` (paragraphs, sentences, quotations), :mod:`.clauses`
+(a claim's words, stems and clauses), :mod:`.attribution` (speakers and cues of one sentence) and
+:mod:`.split` (claims of a document, and their tables).
 """
 
 from __future__ import annotations
 
+from .clauses import clause_spans
 from .split import (
     CLAIM_COLUMNS,
     Claim,
@@ -21,6 +23,7 @@ __all__ = [
     "Claim",
     "VoiceSpan",
     "claims_of",
+    "clause_spans",
     "find_quotes",
     "split_claims",
     "voice_spans",

@@ -7,7 +7,7 @@ arguments. The conventions behind the verdicts are in docs/facts.md.
 
 from __future__ import annotations
 
-from .clauses import Token, clause_spans, word_stem, word_tokens
+from ..claims.clauses import Token, clause_spans, word_stem, word_tokens
 from .dates import compare_dates, find_dates
 from .negation import MIN_CONTEXT, MIN_COVERAGE, antonym_pairs, compare_polarity, find_negation
 from .quantities import compare_quantities, find_quantities, normalize_unit

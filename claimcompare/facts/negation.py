@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .._common.data import data_rows
+from ..claims.clauses import Token, clause_spans, word_stem, word_tokens
 from ._checks import check_fraction, check_text, overlaps
-from .clauses import Token, clause_spans, word_stem, word_tokens
 from .records import Cue, Verdict
 
 __all__ = ["MIN_CONTEXT", "MIN_COVERAGE", "antonym_pairs", "compare_polarity", "find_negation"]

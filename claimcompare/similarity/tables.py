@@ -19,13 +19,14 @@ import scipy.sparse as sp
 from rapidfuzz import process
 from sklearn.feature_extraction.text import HashingVectorizer
 
+from .._common.text import SIMILARITY_WORDS, word_pattern
 from .._common.text import stemmer as text_stemmer
 
 __all__ = ["TextTables", "distinct_texts", "text_tables"]
 
 logger = logging.getLogger(__name__)
 
-_TOKEN_RE = re.compile(r"\d+(?:[.,:/]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN_RE = word_pattern(**SIMILARITY_WORDS)
 _NUMBER_RE = re.compile(r"\d")
 _NEGATIONS = frozenset(
     "not no never none nobody nothing neither nor nowhere without cannot n't".split()

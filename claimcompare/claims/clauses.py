@@ -1,7 +1,6 @@
 """A claim's words and clauses: word tokens with their stems, and the spans of its clauses.
 
-Self-contained (it imports nothing else from :mod:`claimcompare.facts`): the polarity
-comparison reads claims through it, and so does the alignment's shared-clause relation.
+The alignment's shared-clause relation and the facts' polarity comparison read claims through it.
 """
 
 from __future__ import annotations
@@ -10,9 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .._common.text import FACT_WORDS, stem, word_pattern
-from ..claims.segment import ends_abbreviation
+from .._common.text import CLAUSE_WORDS, stem, word_pattern
 from ..errors import ParameterError
+from .segment import ends_abbreviation
 
 __all__ = ["Token", "clause_spans", "word_stem", "word_tokens"]
 
@@ -53,7 +52,7 @@ def word_stem(word: str) -> str:
 
 
 # "isn't" is read as "is", "n", "t": a word stops before its "n't".
-_TOKEN_RE = word_pattern(**FACT_WORDS)
+_TOKEN_RE = word_pattern(**CLAUSE_WORDS)
 _NEGATION_WORDS = frozenset(
     "no not never none nobody nothing neither nor nowhere without cannot n t".split()
 )
