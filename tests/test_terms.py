@@ -701,3 +701,20 @@ def test_candidates_are_sorted_by_actor() -> None:
     found = candidates(text=text, claims=claims, start=35, end=41, mentions=men, kinds=kinds)
     assert [c.actor for c in found] == ["Ann Lee", "Bo Ray"]
     assert all(len(c.features) == len(FEATURES) for c in found)
+
+
+def test_terms_read_a_given_claims_table_instead_of_splitting_again(seeds: cc.Corpus) -> None:
+    claims = cc.split_claims(seeds)
+    given = cc.find_loaded_terms(seeds, claims=claims)
+    pd.testing.assert_frame_equal(given, cc.find_loaded_terms(seeds))
+    # the table is what is read: terms of a claim left out of it belong to no claim
+    dropped = given["claim_id"].value_counts().index[0]
+    fewer = cc.find_loaded_terms(seeds, claims=claims[claims["claim_id"] != dropped])
+    assert len(fewer) == len(given)
+    assert fewer["claim_id"].isna().sum() == (given["claim_id"] == dropped).sum() > 0
+
+
+def test_terms_refuse_claims_of_another_corpus(seeds: cc.Corpus) -> None:
+    claims = cc.split_claims(seeds)
+    with pytest.raises(cc.InputError, match="not in the corpus"):
+        cc.find_loaded_terms(seeds[0], claims=claims)

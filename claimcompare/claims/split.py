@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..document import Corpus, Document, documents_of
+from ..errors import require_columns
 from .attribution import Attribution, attribute_sentence, is_pronoun, leading_name
 from .segment import Quote, paragraph_quotes, paragraph_spans, sentence_spans
 
@@ -21,6 +22,7 @@ __all__ = [
     "CLAIM_COLUMNS",
     "Claim",
     "VoiceSpan",
+    "claims_from_frame",
     "claims_of",
     "find_quotes",
     "split_claims",
@@ -59,6 +61,16 @@ _PERSONAL = frozenset({"he", "she"})
 # Speaker sources whose cue stands in the claim itself (others inherit it from another claim).
 _OWN_CUE = ("cue", "pronoun")
 _NO_ATTRIBUTION = Attribution(None, None, None, None, None, None, ())
+# Claim fields that a table holds as NaN or NA where the record holds None.
+_OPTIONAL_FIELDS = (
+    "speaker",
+    "cue",
+    "speaker_start",
+    "speaker_end",
+    "speaker_source",
+    "cue_start",
+    "cue_end",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +190,36 @@ def claims_of(doc: Document) -> list[Claim]:
     [('"Sirte is free," he said.', 'quoted'), ('Haftar is backed by Egypt.', 'outlet')]
     """
     return list(_analyse(doc)[0])
+
+
+def _optional(value: object) -> object:
+    """A table cell as the record holds it: None for a missing value (NaN, NA)."""
+    return None if value is None or pd.isna(value) else value  # type: ignore[call-overload]
+
+
+def claims_from_frame(claims: pd.DataFrame) -> dict[str, list[Claim]]:
+    """The claims of a :func:`split_claims` table as records, per ``doc_id``, in table order.
+
+    The inverse of :func:`split_claims`: a later stage reads the claims already split instead of
+    analysing each document again.
+
+    Examples
+    --------
+    >>> doc = Document(doc_id="d", text='"Sirte is free," he said. Haftar is backed by Egypt.')
+    >>> claims_from_frame(split_claims(doc))["d"] == claims_of(doc)
+    True
+    """
+    require_columns(claims, CLAIM_COLUMNS, name="claims", made_by="split_claims")
+    out: dict[str, list[Claim]] = {}
+    for row in claims[CLAIM_COLUMNS].itertuples(index=False, name=None):
+        fields = dict(zip(CLAIM_COLUMNS, row, strict=True))
+        for name in _OPTIONAL_FIELDS:
+            fields[name] = _optional(fields[name])
+        fields["quotes"] = tuple(tuple(q) for q in fields["quotes"])
+        fields["spans"] = tuple(VoiceSpan(*span) for span in fields["spans"])
+        claim = Claim(**fields)
+        out.setdefault(claim.doc_id, []).append(claim)
+    return out
 
 
 _Unit = tuple[int, int, int, str]  # start, end, paragraph, kind

@@ -91,7 +91,7 @@ def compare(
     actor_table = find_actors(corpus, actors)
     index = ActorIndex.from_frame(actor_table)
     stage("terms")
-    terms = find_loaded_terms(corpus, lexicon, index)
+    terms = find_loaded_terms(corpus, lexicon, index, claims=claims)
     stage("align")
     # A label's target is a mention of its actor: "a renegade general" names Haftar.
     alignment = aligner.align(claims, targets=terms)

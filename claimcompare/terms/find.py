@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..actors import ActorsLike
-from ..claims import Claim, claims_of
+from ..claims import Claim, claims_from_frame, claims_of
 from ..document import Corpus, Document, documents_of
-from ..errors import ParameterError
+from ..errors import InputError, ParameterError
 from ..lexicon import Lexicon, TermMatch
 from .mentions import actor_index, corpus_mentions
 from .targets import NO_TARGET, Context, government_actor
@@ -116,10 +116,28 @@ def _scare_quote_rows(ctx: Context) -> list[dict[str, object]]:
     return rows
 
 
+def _claims_by_doc(
+    docs: list[Document], claims: pd.DataFrame | None
+) -> dict[str, list[Claim]] | None:
+    """The given claims table per document (None when there is none), checked against ``docs``."""
+    if claims is None:
+        return None
+    by_doc = claims_from_frame(claims)
+    unknown = sorted(set(by_doc) - {doc.doc_id for doc in docs})
+    if unknown:
+        raise InputError(
+            f"claims holds rows of {len(unknown)} document(s) not in the corpus, e.g. "
+            f"{unknown[0]!r}: pass the split_claims() table of the same corpus"
+        )
+    return {doc.doc_id: by_doc.get(doc.doc_id, []) for doc in docs}
+
+
 def find_loaded_terms(
     corpus: Corpus | Document | Iterable[Document],
     lexicon: Lexicon | None = None,
     actors: ActorsLike | None = None,
+    *,
+    claims: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Loaded terms of each document, with their claim, voice, speaker and target actor.
 
@@ -130,6 +148,10 @@ def find_loaded_terms(
         Defaults to :meth:`Lexicon.default`. Matched once over each whole document text.
     actors : ActorIndex, find_actors() frame or mapping, optional
         The actors targets are chosen from; None runs :func:`find_actors` on ``corpus``.
+    claims : pandas.DataFrame, optional
+        The :func:`~claimcompare.claims.split_claims` table of ``corpus``, when you have it: the
+        documents are then not split again. A document with no row has no claims; rows of
+        documents outside ``corpus`` are an :class:`~claimcompare.errors.InputError`.
 
     Returns
     -------
@@ -156,6 +178,7 @@ def find_loaded_terms(
     if not isinstance(lex, Lexicon):
         raise ParameterError(f"lexicon must be a Lexicon or None, got {type(lex).__name__}")
     docs = documents_of(corpus)
+    claims_by_doc = _claims_by_doc(docs, claims)
     index = actor_index(actors, docs)
     found, kinds = corpus_mentions(docs, index)
     government = government_actor(index)
@@ -163,7 +186,7 @@ def find_loaded_terms(
     for doc, mentions in zip(docs, found, strict=True):
         ctx = Context(
             doc=doc,
-            claims=claims_of(doc),
+            claims=claims_by_doc[doc.doc_id] if claims_by_doc else claims_of(doc),
             matches=lex.finditer(doc.text),
             mentions=mentions,
             kinds=kinds,

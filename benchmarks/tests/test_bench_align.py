@@ -11,9 +11,9 @@ from types import ModuleType
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from eval_common import DEFAULT_BENCHMARKS as BENCHMARKS
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = ROOT.parent / "shared" / "benchmarks"
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.skipif(
     not (BENCHMARKS / "msrp").is_dir(), reason="../shared/benchmarks is not present"
