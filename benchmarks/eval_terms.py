@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import logging
 import re
 import sys
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from eval_common import DEFAULT_BENCHMARKS, require
+from eval_common import DEFAULT_BENCHMARKS, basil_article, require
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedGroupKFold
@@ -235,31 +234,11 @@ def load_basil(benchmarks: Path) -> tuple[dict[tuple[str, int], Document], pd.Da
     docs: dict[tuple[str, int], Document] = {}
     offsets: dict[tuple[str, int, int], int] = {}
     for path in paths:
-        data = json.loads(path.read_text(encoding="utf-8"))
         uuid, idx = path.stem.rsplit("_", 1)
-        key = (uuid, int(idx))
-        parts = [data["title"]]
-        offsets[(uuid, int(idx), -1)] = 0
-        pos = len(data["title"]) + 2
-        n = 0
-        paras = []
-        for para in data["body-paragraphs"]:
-            sents = []
-            for sent in para:
-                offsets[(uuid, int(idx), n)] = pos
-                sents.append(sent)
-                pos += len(sent) + 1
-                n += 1
-            paras.append(" ".join(sents))
-            pos += 1  # paragraph break: "\n\n" instead of " "
-        parts.extend(paras)
-        text = "\n\n".join(parts)
-        docs[key] = Document(
-            doc_id=f"{uuid}_{idx}",
-            text=text,
-            title=data["title"],
-            outlet=str(data.get("source", "")).lower(),
-        )
+        doc, spans_of = basil_article(path)
+        docs[(uuid, int(idx))] = doc
+        for n, (start, _) in spans_of.items():
+            offsets[(uuid, int(idx), n)] = start
     lex = spans[spans["bias"] == "lex"].copy()
     starts = [
         offsets[(u, int(a), int(s))]

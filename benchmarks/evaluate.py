@@ -1,6 +1,7 @@
 """Measure claimcompare on public test sets: ``python benchmarks/evaluate.py REPORT``.
 
-``pairs``: MSRP and STS-B test (the pair model); ``terms``: BABE, PTC and BASIL (the lexicon, the
+``align``: the hand-made alignment gold on BASIL events (``benchmarks/gold/``); ``pairs``: MSRP
+and STS-B test (the pair model); ``terms``: BABE, PTC and BASIL (the lexicon, the
 detector and targets); ``conflicts``: SICK, RTE2 negated, perturbations and compatible pairs.
 ``--help`` after the report's name lists its options (``--benchmarks DIR``: the data sets, by
 default ``../shared/benchmarks`` beside the repository).
@@ -10,11 +11,17 @@ from __future__ import annotations
 
 import sys
 
+import eval_align
 import eval_conflicts
 import eval_pairs
 import eval_terms
 
-REPORTS = {"pairs": eval_pairs.main, "terms": eval_terms.main, "conflicts": eval_conflicts.main}
+REPORTS = {
+    "align": eval_align.main,
+    "pairs": eval_pairs.main,
+    "terms": eval_terms.main,
+    "conflicts": eval_conflicts.main,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

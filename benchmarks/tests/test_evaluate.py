@@ -8,7 +8,7 @@ import pytest
 from evaluate import main
 
 
-@pytest.mark.parametrize("report", ["pairs", "terms", "conflicts"])
+@pytest.mark.parametrize("report", ["align", "pairs", "terms", "conflicts"])
 def test_main_dispatches_to_each_report(
     report: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
