@@ -28,11 +28,14 @@ from sklearn.metrics import average_precision_score
 
 import claimcompare as cc
 from claimcompare.errors import InputError
+from claimcompare.similarity.semantic import semantic_signals
 
 __all__ = ["Event", "evaluate_align", "load_events", "main"]
 
 Ref = tuple[str, int]  # (article, BASIL sentence index; -1 is the title)
-METHODS = ("aligner pairs", "aligner clusters")
+#: The aligners measured: name -> parameters of ClaimAligner.
+ALIGNERS = {"aligner": {}, "aligner + wordllama": {"encoder": "wordllama"}}
+METHODS = tuple(f"{name} {what}" for name in ALIGNERS for what in ("pairs", "clusters"))
 PEERS = ("tfidf cosine", "wordllama cosine", "rapidfuzz token_set_ratio", "aligner predict_proba")
 
 
@@ -160,8 +163,8 @@ class Counts:
         }
 
 
-def _aligner_pairs(event: Event, aligner: cc.ClaimAligner) -> dict[str, list[tuple[str, str]]]:
-    alignment = aligner.align(event.claims)
+def _aligner_pairs(event: Event, name: str) -> dict[str, list[tuple[str, str]]]:
+    alignment = cc.ClaimAligner(**ALIGNERS[name]).align(event.claims)
     pairs = list(zip(alignment.pairs.claim_a, alignment.pairs.claim_b, strict=True))
     outlet = dict(zip(event.claims.claim_id, event.claims.outlet, strict=True))
     in_clusters = []
@@ -170,17 +173,7 @@ def _aligner_pairs(event: Event, aligner: cc.ClaimAligner) -> dict[str, list[tup
         in_clusters += [
             (a, b) for i, a in enumerate(ids) for b in ids[i + 1 :] if outlet[a] != outlet[b]
         ]
-    return {"aligner pairs": pairs, "aligner clusters": in_clusters}
-
-
-def _wordllama() -> Callable[[list[str]], np.ndarray] | None:
-    try:
-        import wordllama
-        from wordllama import WordLlama
-    except ImportError:
-        return None
-    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-    return lambda texts: np.asarray(model.embed(texts, norm=True))
+    return {f"{name} pairs": pairs, f"{name} clusters": in_clusters}
 
 
 def peer_scores(
@@ -211,14 +204,11 @@ def peer_scores(
         "rapidfuzz token_set_ratio": rapid,
         "aligner predict_proba": proba,
     }
-    embed = _wordllama()
-    if embed is not None:
 
-        def cosine(p: pd.DataFrame) -> np.ndarray:
-            ea, eb = embed(list(p.text_a)), embed(list(p.text_b))
-            return np.nan_to_num((ea * eb).sum(axis=1))
+    def cosine(p: pd.DataFrame) -> np.ndarray:
+        return semantic_signals(list(p.text_a), list(p.text_b))["embed_cosine"].to_numpy()
 
-        scorers["wordllama cosine"] = cosine
+    scorers["wordllama cosine"] = cosine
     return scorers
 
 
@@ -236,11 +226,11 @@ def _best_threshold(scores: np.ndarray, labels: np.ndarray) -> float:
 def evaluate_align(events: list[Event], benchmarks: Path = DEFAULT_BENCHMARKS) -> pd.DataFrame:
     """One row per method and part: precision, recall, F1, average precision and threshold."""
     rows = []
-    aligner = cc.ClaimAligner()
     counts = {(m, part): Counts() for m in METHODS for part in ("tune", "report")}
     for event in events:
-        for method, predicted in _aligner_pairs(event, aligner).items():
-            counts[(method, event.part)].add(event, predicted)
+        for name in ALIGNERS:
+            for method, predicted in _aligner_pairs(event, name).items():
+                counts[(method, event.part)].add(event, predicted)
     for (method, part), c in counts.items():
         if c.gold:
             rows.append(

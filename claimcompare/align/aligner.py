@@ -30,6 +30,14 @@ from ..similarity import (
     signal_frame,
     text_tables,
 )
+from ..similarity.semantic import (
+    Encoder,
+    WordVectors,
+    embed,
+    resolve_encoder,
+    semantic_signals,
+    signals_of,
+)
 from .cluster import (
     CLAUSE,
     FAR,
@@ -42,6 +50,7 @@ from .cluster import (
     cluster_claims,
     relation_bits,
 )
+from .model import AlignmentModel
 from .relations import RelationTable, gazetteer_index, pair_relations, relation_table, shared_actors
 from .search import Candidates, find_candidates, tfidf
 
@@ -112,8 +121,10 @@ class ClaimAligner(Estimator):
 
     Parameters
     ----------
-    model : PairModel, optional
-        Scores pairs; the default model ships with the package (see ``docs/alignment.md``).
+    model : PairModel or AlignmentModel, optional
+        Scores pairs; the default model ships with the package (see ``docs/alignment.md``): a
+        :class:`PairModel` on lexical signals, or with an ``encoder`` an
+        :class:`~claimcompare.align.model.AlignmentModel` on lexical and semantic signals.
         A model given here must be fitted, unless :meth:`fit` fits one like it (its
         parameters, learnt afresh) into ``model_``.
     threshold : float, optional
@@ -148,6 +159,11 @@ class ClaimAligner(Estimator):
         ``{canonical: [aliases]}`` or an :class:`~claimcompare.actors.ActorIndex`); default: the
         shipped well-known aliases and demonyms (``UAE``, ``Turkish``). Pass
         ``cc.find_actors(corpus)`` to merge a corpus's own spellings (``Hafar``, ``Haftar``).
+    encoder : "wordllama", object with ``encode(list[str])``, or None, default None
+        Text embeddings for the semantic signals (sentence cosine and soft word alignment):
+        ``"wordllama"`` (static embeddings shipped in the wordllama wheel, loaded once per
+        process, never downloaded) or any encoder you have (a sentence-transformers model);
+        None: lexical signals only.
 
     Attributes
     ----------
@@ -180,6 +196,7 @@ class ClaimAligner(Estimator):
         min_quote_words: int = 4,
         cluster_threshold: float | None = None,
         actors: ActorIndex | pd.DataFrame | Mapping[str, Iterable[str]] | None = None,
+        encoder: Any = None,
     ) -> None:
         self.model = model
         self.threshold = threshold
@@ -194,23 +211,33 @@ class ClaimAligner(Estimator):
         self.min_quote_words = min_quote_words
         self.cluster_threshold = cluster_threshold
         self.actors = actors
+        self.encoder = encoder
 
     # -- parameters -----------------------------------------------------------------------------
 
     def _check_model(self) -> None:
-        if self.model is not None and not isinstance(self.model, PairModel):
+        if self.model is not None and not isinstance(self.model, (PairModel, AlignmentModel)):
             raise ParameterError(
-                f"model must be a PairModel or None, got {type(self.model).__name__}"
+                "model must be a PairModel, an AlignmentModel or None, "
+                f"got {type(self.model).__name__}"
             )
+        semantic = resolve_encoder(self.encoder) is not None
+        if isinstance(self.model, PairModel) and semantic:
+            raise ParameterError(
+                "a PairModel reads lexical signals only: pass encoder=None, or an AlignmentModel"
+            )
+        if isinstance(self.model, AlignmentModel) and not semantic:
+            raise ParameterError("an AlignmentModel reads semantic signals: give an encoder")
 
-    def _model(self) -> PairModel:
+    def _model(self) -> PairModel | AlignmentModel:
         """What scores pairs: ``model_`` once fitted, else ``model`` or the shipped model."""
         self._check_model()
         fitted = getattr(self, "model_", None)
-        if isinstance(fitted, PairModel):
+        if isinstance(fitted, PairModel | AlignmentModel):
             return fitted
         if self.model is None:
-            return PairModel.default()
+            semantic = resolve_encoder(self.encoder) is not None
+            return AlignmentModel.default() if semantic else PairModel.default()
         if not self.model.__sklearn_is_fitted__():
             raise NotFittedError(
                 "this ClaimAligner's model is a PairModel that is not fitted: call "
@@ -227,7 +254,7 @@ class ClaimAligner(Estimator):
             isinstance(self.model, PairModel) and self.model.__sklearn_is_fitted__()
         )
 
-    def _validate(self) -> tuple[PairModel, float]:
+    def _validate(self) -> tuple[PairModel | AlignmentModel, float]:
         if not is_int(self.top_k):
             raise ParameterError(f"top_k must be an integer >= 1, got {self.top_k!r}")
         if not 1 <= self.top_k <= 1000:
@@ -327,12 +354,18 @@ class ClaimAligner(Estimator):
         ((2, 2), True)
         """
         model, _ = self._validate()
-        return model.predict_proba(texts_a, texts_b)
+        if isinstance(model, PairModel):
+            return model.predict_proba(texts_a, texts_b)
+        encoder = resolve_encoder(self.encoder)
+        assert encoder is not None  # _check_model: an AlignmentModel comes with an encoder
+        frame = pair_signals(texts_a, texts_b)
+        semantic = semantic_signals(texts_a, texts_b, encoder=encoder)
+        return model.predict_proba_signals(pd.concat([frame, semantic], axis=1))
 
     def predict(self, texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
         """1 where a pair of texts states the same thing (probability >= threshold), else 0."""
-        model, threshold = self._validate()
-        return (model.predict_proba(texts_a, texts_b)[:, 1] >= threshold).astype(int)
+        _, threshold = self._validate()
+        return (self.predict_proba(texts_a, texts_b)[:, 1] >= threshold).astype(int)
 
     # -- claims ---------------------------------------------------------------------------------
 
@@ -369,6 +402,7 @@ class ClaimAligner(Estimator):
             mentioned=targets is not None,
             actors=index,
             model=model,
+            encoder=resolve_encoder(self.encoder),
             relations=relations,
             min_quote_words=int(self.min_quote_words),
             min_coverage=float(self.min_coverage),
@@ -388,7 +422,7 @@ class ClaimAligner(Estimator):
         logger.info("aligning %d claims: %d candidate pairs", n, len(ia))
         run.index_signals(np.unique(np.r_[ia, ib, found.wa, found.wb]))
         signals = run.signals(ia, ib)
-        scores = model.predict_proba_signals(signals)[:, 1] if len(ia) else np.zeros(0)
+        scores = run.score(ia, ib, signals)
         logger.debug("scored %d candidate pairs", len(ia))
         rel = run.relate(ia, ib)
         bits = relation_bits(rel, relations)
@@ -431,7 +465,8 @@ class _Run:
         *,
         mentioned: bool,
         actors: ActorIndex,
-        model: PairModel,
+        model: PairModel | AlignmentModel,
+        encoder: Encoder | None,
         relations: frozenset[str],
         min_quote_words: int,
         min_coverage: float,
@@ -456,6 +491,11 @@ class _Run:
             mentions=[m for _, m in keyed] if mentioned else None,
         )
         self.vectors = tfidf(self.rtab)
+        #: With an encoder: each relation-table text embedded, and its words.
+        self.embedding: tuple[np.ndarray, WordVectors] | None = None
+        if encoder is not None:
+            distinct = [text for text, _ in keyed]
+            self.embedding = (embed(distinct, encoder), WordVectors(distinct, encoder))
         #: Row of each claim in the signal table (-1: not indexed), see index_signals.
         self.row_of = np.full(len(texts), -1, dtype=np.int64)
         self.tab: TextTables | None = None
@@ -487,8 +527,18 @@ class _Run:
         x, y = _unzip(keys)
         # Every group member is an end of a candidate or searched pair: it has a table row.
         assert self.tab is not None
-        frame = signal_frame(self.tab, self.row_of[x], self.row_of[y])
-        return self.model.predict_proba_signals(frame)[:, 1]
+        return self.score(x, y, signal_frame(self.tab, self.row_of[x], self.row_of[y]))
+
+    def score(self, x: np.ndarray, y: np.ndarray, signals: pd.DataFrame) -> np.ndarray:
+        """The model's probability for pairs of claims, from their lexical ``signals`` (and,
+        with an encoder, their semantic ones)."""
+        if not len(x):
+            return np.zeros(0)
+        if self.embedding is not None:
+            vectors, words = self.embedding
+            semantic = signals_of(vectors, words, self.rel_row[x], self.rel_row[y])
+            signals = pd.concat([signals.reset_index(drop=True), semantic], axis=1)
+        return self.model.predict_proba_signals(signals)[:, 1]
 
     def fetch_bits(self, keys: list[tuple[int, int]]) -> np.ndarray:
         """Relation bits of pairs the clustering asks for, and whether they are far."""
@@ -571,6 +621,7 @@ _DEFAULTS: dict[str, Any] = {
     "min_quote_words": 4,
     "cluster_threshold": None,
     "actors": None,
+    "encoder": None,
 }
 
 

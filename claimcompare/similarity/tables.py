@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from .._common.text import SIMILARITY_WORDS, word_pattern
 from .._common.text import stemmer as text_stemmer
 
-__all__ = ["TextTables", "distinct_texts", "text_tables"]
+__all__ = ["TextTables", "distinct_texts", "text_tables", "word_weight"]
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,21 @@ def _zipf(word: str, freqs: dict[str, float]) -> float:
     if freq is None or freq <= 0.0:
         return 0.0
     return max(0.0, math.log10(freq) + 9.0)
+
+
+def word_weight(word: str) -> float:
+    """A word's rarity weight: ``(9 - Zipf frequency) ** 1.5``; a number counts as rarity 6.
+
+    Examples
+    --------
+    >>> word_weight("the") < word_weight("militia") < word_weight("Haftar".lower())
+    True
+    """
+    if _NUMBER_RE.match(word):
+        return float(_NUMBER_RARITY**_WEIGHT_POWER)
+    freqs = _frequencies()
+    zipf = _zipf(word, freqs) if freqs else 4.0
+    return float((9.0 - zipf) ** _WEIGHT_POWER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +233,11 @@ def _vocab_arrays(words: list[str]) -> _Vocab:
     for k, word in enumerate(words):
         if _NUMBER_RE.match(word):
             number[k] = content[k] = True
-            weights[k] = _NUMBER_RARITY**_WEIGHT_POWER
+            weights[k] = word_weight(word)
             stem = word
         else:
             zipf = _zipf(word, freqs) if freqs else 4.0
-            weights[k] = (9.0 - zipf) ** _WEIGHT_POWER
+            weights[k] = word_weight(word)
             content[k] = zipf < _FUNCTION_ZIPF
             negation[k] = word in _NEGATIONS
             stem = stemmer.stem(word)
