@@ -45,7 +45,8 @@ def test_unrelated_claims_stay_apart(alignment: Alignment) -> None:
     assert backers is None or backers != fall
 
 
-def test_a_short_line_inside_a_long_sentence_is_not_a_paraphrase() -> None:
+@pytest.mark.parametrize("encoder", [None, "wordllama"])
+def test_a_short_line_inside_a_long_sentence_is_not_a_paraphrase(encoder: str | None) -> None:
     # The model, which never saw so uneven a pair in training, scores it above its threshold;
     # "Thanks." has all its content in the quotation, the quotation a tiny part in "Thanks.".
     short = "Thanks."
@@ -53,8 +54,9 @@ def test_a_short_line_inside_a_long_sentence_is_not_a_paraphrase() -> None:
         '"We will keep fighting for every family in this state, and we will not stop until the '
         'job is done. Thanks."'
     )
-    aligner = ClaimAligner()
-    assert aligner.predict_proba([short], [long])[0, 1] >= aligner._validate()[1]
+    aligner = ClaimAligner(encoder=encoder)
+    if encoder is None:  # the lexical model scores it above its threshold; the rule holds it back
+        assert aligner.predict_proba([short], [long])[0, 1] >= aligner._validate()[1]
     claims = pd.DataFrame(
         {
             "claim_id": ["x#0", "y#0"],
@@ -217,17 +219,18 @@ def test_threads_give_the_same_result(claims: pd.DataFrame, alignment: Alignment
 
 def test_relations_can_be_switched_off(claims: pd.DataFrame, alignment: Alignment) -> None:
     plain = ClaimAligner(relations=()).align(claims)
-    threshold = PairModel.default().threshold_
+    threshold = ClaimAligner()._validate()[1]
     assert set(plain.pairs.relation) == {"paraphrase"} and (plain.pairs.score >= threshold).all()
     keys = set(zip(plain.pairs.claim_a, plain.pairs.claim_b, strict=True))
     assert keys <= set(zip(alignment.pairs.claim_a, alignment.pairs.claim_b, strict=True))
-    quotes_only = ClaimAligner(relations=("shared_quote",)).align(claims).pairs
+    # (the lexical model leaves the shared quote to the relation; the semantic one accepts it)
+    quotes_only = ClaimAligner(relations=("shared_quote",), encoder=None).align(claims).pairs
     assert "containment" not in set(quotes_only.relation)
     assert "shared_quote" in set(quotes_only.relation)
 
 
 def test_complete_linkage_when_cluster_threshold_is_the_threshold(claims: pd.DataFrame) -> None:
-    threshold = PairModel.default().threshold_
+    threshold = ClaimAligner()._validate()[1]
     strict = ClaimAligner(cluster_threshold=threshold).align(claims)
     loose = ClaimAligner().align(claims)
     # a stricter rule can only split groups: every strict group lies inside a loose one

@@ -21,10 +21,12 @@ from sklearn.utils.validation import check_is_fitted
 
 import claimcompare as cc
 from claimcompare.align import ClaimAligner
+from claimcompare.align.model import AlignmentModel
 from claimcompare.detect import BiasDetector
 from claimcompare.document import Corpus, Document
 from claimcompare.errors import NotFittedError, ParameterError
 from claimcompare.similarity import PairModel
+from claimcompare.similarity.semantic import semantic_signals
 from claimcompare.terms import TargetRanker
 
 A = [
@@ -152,8 +154,11 @@ def test_claim_aligner_threshold_comes_from_the_fitted_model() -> None:
 
 def test_claim_aligner_uses_the_shipped_model_by_default() -> None:
     shipped = PairModel.default().predict_proba(A, B)
-    np.testing.assert_allclose(ClaimAligner().predict_proba(A, B), shipped)
+    np.testing.assert_allclose(ClaimAligner(encoder=None).predict_proba(A, B), shipped)
     np.testing.assert_allclose(ClaimAligner(model=PairModel.default()).predict_proba(A, B), shipped)
+    signals = pd.concat([cc.similarity.pair_signals(A, B), semantic_signals(A, B)], axis=1)
+    semantic = AlignmentModel.default().predict_proba_signals(signals)
+    np.testing.assert_allclose(ClaimAligner().predict_proba(A, B), semantic)
 
 
 UNFITTED: list[tuple[str, Callable[[], Any]]] = [

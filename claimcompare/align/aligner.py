@@ -121,10 +121,11 @@ class ClaimAligner(Estimator):
 
     Parameters
     ----------
-    model : PairModel or AlignmentModel, optional
-        Scores pairs; the default model ships with the package (see ``docs/alignment.md``): a
-        :class:`PairModel` on lexical signals, or with an ``encoder`` an
-        :class:`~claimcompare.align.model.AlignmentModel` on lexical and semantic signals.
+    model : AlignmentModel or PairModel, optional
+        Scores pairs; the default ships with the package (see ``docs/alignment.md``): an
+        :class:`~claimcompare.align.model.AlignmentModel` on lexical and semantic signals, or
+        with ``encoder=None`` a :class:`PairModel` on lexical signals alone (a PairModel given
+        here, or learnt by :meth:`fit`, reads lexical signals whatever the encoder).
         A model given here must be fitted, unless :meth:`fit` fits one like it (its
         parameters, learnt afresh) into ``model_``.
     threshold : float, optional
@@ -159,7 +160,7 @@ class ClaimAligner(Estimator):
         ``{canonical: [aliases]}`` or an :class:`~claimcompare.actors.ActorIndex`); default: the
         shipped well-known aliases and demonyms (``UAE``, ``Turkish``). Pass
         ``cc.find_actors(corpus)`` to merge a corpus's own spellings (``Hafar``, ``Haftar``).
-    encoder : "wordllama", object with ``encode(list[str])``, or None, default None
+    encoder : "wordllama", object with ``encode(list[str])``, or None, default "wordllama"
         Text embeddings for the semantic signals (sentence cosine and soft word alignment):
         ``"wordllama"`` (static embeddings shipped in the wordllama wheel, loaded once per
         process, never downloaded) or any encoder you have (a sentence-transformers model);
@@ -196,7 +197,7 @@ class ClaimAligner(Estimator):
         min_quote_words: int = 4,
         cluster_threshold: float | None = None,
         actors: ActorIndex | pd.DataFrame | Mapping[str, Iterable[str]] | None = None,
-        encoder: Any = None,
+        encoder: Any = "wordllama",
     ) -> None:
         self.model = model
         self.threshold = threshold
@@ -222,10 +223,6 @@ class ClaimAligner(Estimator):
                 f"got {type(self.model).__name__}"
             )
         semantic = resolve_encoder(self.encoder) is not None
-        if isinstance(self.model, PairModel) and semantic:
-            raise ParameterError(
-                "a PairModel reads lexical signals only: pass encoder=None, or an AlignmentModel"
-            )
         if isinstance(self.model, AlignmentModel) and not semantic:
             raise ParameterError("an AlignmentModel reads semantic signals: give an encoder")
 
@@ -402,7 +399,8 @@ class ClaimAligner(Estimator):
             mentioned=targets is not None,
             actors=index,
             model=model,
-            encoder=resolve_encoder(self.encoder),
+            # A PairModel reads lexical signals only: the encoder then has nothing to do.
+            encoder=resolve_encoder(self.encoder) if isinstance(model, AlignmentModel) else None,
             relations=relations,
             min_quote_words=int(self.min_quote_words),
             min_coverage=float(self.min_coverage),
@@ -422,7 +420,7 @@ class ClaimAligner(Estimator):
         logger.info("aligning %d claims: %d candidate pairs", n, len(ia))
         run.index_signals(np.unique(np.r_[ia, ib, found.wa, found.wb]))
         signals = run.signals(ia, ib)
-        scores = run.score(ia, ib, signals)
+        scores = run.score(signals)
         logger.debug("scored %d candidate pairs", len(ia))
         rel = run.relate(ia, ib)
         bits = relation_bits(rel, relations)
@@ -507,10 +505,17 @@ class _Run:
             self.tab = text_tables(distinct)
 
     def signals(self, x: np.ndarray, y: np.ndarray) -> pd.DataFrame:
-        """The pair signals of claims indexed by :meth:`index_signals`."""
+        """The pair signals of claims indexed by :meth:`index_signals`: the lexical ones and,
+        with an encoder, the semantic ones."""
         if self.tab is None or not len(x):
-            return pair_signals([], [])
-        return signal_frame(self.tab, self.row_of[x], self.row_of[y])
+            frame = pair_signals([], [])
+        else:
+            frame = signal_frame(self.tab, self.row_of[x], self.row_of[y])
+        if self.embedding is None:
+            return frame
+        vectors, words = self.embedding
+        semantic = signals_of(vectors, words, self.rel_row[x], self.rel_row[y])
+        return pd.concat([frame.reset_index(drop=True), semantic], axis=1)
 
     def relate(self, x: np.ndarray, y: np.ndarray) -> pd.DataFrame:
         """The relations of each pair (see :func:`~claimcompare.align.relations.pair_relations`)."""
@@ -527,18 +532,11 @@ class _Run:
         x, y = _unzip(keys)
         # Every group member is an end of a candidate or searched pair: it has a table row.
         assert self.tab is not None
-        return self.score(x, y, signal_frame(self.tab, self.row_of[x], self.row_of[y]))
+        return self.score(self.signals(x, y))
 
-    def score(self, x: np.ndarray, y: np.ndarray, signals: pd.DataFrame) -> np.ndarray:
-        """The model's probability for pairs of claims, from their lexical ``signals`` (and,
-        with an encoder, their semantic ones)."""
-        if not len(x):
-            return np.zeros(0)
-        if self.embedding is not None:
-            vectors, words = self.embedding
-            semantic = signals_of(vectors, words, self.rel_row[x], self.rel_row[y])
-            signals = pd.concat([signals.reset_index(drop=True), semantic], axis=1)
-        return self.model.predict_proba_signals(signals)[:, 1]
+    def score(self, signals: pd.DataFrame) -> np.ndarray:
+        """The model's probability that each pair of :meth:`signals` states the same thing."""
+        return self.model.predict_proba_signals(signals)[:, 1] if len(signals) else np.zeros(0)
 
     def fetch_bits(self, keys: list[tuple[int, int]]) -> np.ndarray:
         """Relation bits of pairs the clustering asks for, and whether they are far."""
@@ -621,7 +619,7 @@ _DEFAULTS: dict[str, Any] = {
     "min_quote_words": 4,
     "cluster_threshold": None,
     "actors": None,
-    "encoder": None,
+    "encoder": "wordllama",
 }
 
 
@@ -664,11 +662,12 @@ def _mentions(ids: list[str], targets: pd.DataFrame | None) -> list[tuple[str, .
 
 def _label(bits: np.ndarray, scores: np.ndarray, *, threshold: float) -> np.ndarray:
     """Why each pair is aligned (``""`` when it is not): containment, paraphrase, shared quote
-    or clause, from its relation bits (the relations switched on) and its score."""
+    or clause, from its relation bits (the relations switched on) and its score. Verbatim
+    evidence names the pair before the model's score does."""
     label = np.full(len(bits), "", dtype=object)
+    label[((scores >= threshold) & ((bits & UNEVEN) == 0)) | ((bits & MUTUAL) > 0)] = "paraphrase"
     label[(bits & CLAUSE) > 0] = "shared_clause"
     label[(bits & QUOTE) > 0] = "shared_quote"
-    label[((scores >= threshold) & ((bits & UNEVEN) == 0)) | ((bits & MUTUAL) > 0)] = "paraphrase"
     label[(bits & (FIRST_IN | SECOND_IN)) > 0] = "containment"
     return label
 
