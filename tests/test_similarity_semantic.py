@@ -169,3 +169,25 @@ def test_predict_proba_with_the_default_encoder_ranks_the_paraphrase_first() -> 
         [PARAPHRASE[0], PARAPHRASE[0]], [PARAPHRASE[1], "Oil prices rose in London on Monday."]
     )
     assert p.shape == (2, 2) and p[0, 1] > p[1, 1]
+
+
+def test_the_default_aligner_runs_with_no_network() -> None:
+    """In a network namespace of its own (no interface but a down loopback), as root in CI."""
+    import shutil
+    import subprocess
+    import sys
+
+    if (
+        shutil.which("unshare") is None
+        or subprocess.run(["unshare", "-n", "true"], capture_output=True, check=False).returncode
+    ):
+        pytest.skip("cannot make a network namespace here (unshare -n needs root)")
+    code = (
+        "import claimcompare as cc; from claimcompare.similarity.semantic import WordLlamaEncoder; "
+        "print(WordLlamaEncoder().encode(['Sirte fell.']).shape)"
+    )
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "(1, 256)"
