@@ -3,10 +3,11 @@
 Each gold event (``benchmarks/gold/align/``) is aligned on its own, its three articles as one
 corpus. A claim stands for the BASIL sentences it overlaps; a predicted pair of claims is right when
 one of its sentence pairs is a gold pair, and a gold pair is found when a predicted pair covers it.
-Measured for ``ClaimAligner().align`` (its ``.pairs``, and every cross-outlet pair inside one of
-its ``.clusters``) and, over all cross-outlet claim pairs, for peer scores at the threshold with the
-best F1 on the tuning events: TF-IDF cosine, WordLlama cosine, RapidFuzz ``token_set_ratio`` and
-the aligner's own ``predict_proba``. Average precision of each score is given beside.
+Measured for ``ClaimAligner().align`` and the lexical ``ClaimAligner(encoder=None).align`` (their
+``.pairs``, and every cross-outlet pair inside one of their ``.clusters``) and, over all
+cross-outlet claim pairs, for peer scores at the threshold with the best F1 on the tuning events:
+TF-IDF cosine, WordLlama cosine, RapidFuzz ``token_set_ratio`` and the two aligners' own
+``predict_proba``. Average precision of each score is given beside.
 """
 
 from __future__ import annotations
@@ -34,9 +35,15 @@ __all__ = ["Event", "evaluate_align", "load_events", "main"]
 
 Ref = tuple[str, int]  # (article, BASIL sentence index; -1 is the title)
 #: The aligners measured: name -> parameters of ClaimAligner.
-ALIGNERS = {"aligner": {}, "aligner + wordllama": {"encoder": "wordllama"}}
+ALIGNERS = {"aligner": {}, "lexical aligner": {"encoder": None}}
 METHODS = tuple(f"{name} {what}" for name in ALIGNERS for what in ("pairs", "clusters"))
-PEERS = ("tfidf cosine", "wordllama cosine", "rapidfuzz token_set_ratio", "aligner predict_proba")
+PEERS = (
+    "tfidf cosine",
+    "wordllama cosine",
+    "rapidfuzz token_set_ratio",
+    "aligner predict_proba",
+    "lexical aligner predict_proba",
+)
 
 
 @dataclass(frozen=True)
@@ -194,15 +201,16 @@ def peer_scores(
             [fuzz.token_set_ratio(x, y) / 100 for x, y in zip(p.text_a, p.text_b, strict=True)]
         )
 
-    aligner = cc.ClaimAligner()
+    def scorer(aligner: cc.ClaimAligner) -> Callable[[pd.DataFrame], np.ndarray]:
+        return lambda p: aligner.predict_proba(list(p.text_a), list(p.text_b))[:, 1]
 
-    def proba(p: pd.DataFrame) -> np.ndarray:
-        return aligner.predict_proba(list(p.text_a), list(p.text_b))[:, 1]
+    proba, lexical = scorer(cc.ClaimAligner()), scorer(cc.ClaimAligner(encoder=None))
 
     scorers: dict[str, Callable[[pd.DataFrame], np.ndarray]] = {
         "tfidf cosine": tfidf,
         "rapidfuzz token_set_ratio": rapid,
         "aligner predict_proba": proba,
+        "lexical aligner predict_proba": lexical,
     }
 
     def cosine(p: pd.DataFrame) -> np.ndarray:

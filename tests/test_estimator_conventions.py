@@ -213,8 +213,8 @@ def test_numpy_numbers_accepted_by_claim_aligner(seed_claims: pd.DataFrame) -> N
         chunk_size=np.int64(64),
         min_cosine=np.float32(0.1),
         min_coverage=np.float64(0.8),
-        threshold=np.float32(PairModel.default().threshold_),
-        cluster_threshold=np.float32(0.8 * PairModel.default().threshold_),
+        threshold=np.float32(AlignmentModel.default().threshold_),
+        cluster_threshold=np.float32(0.8 * AlignmentModel.default().threshold_),
     )
     got, want = numpy.align(claims), plain.align(claims)
     assert got.pairs[["claim_a", "claim_b"]].equals(want.pairs[["claim_a", "claim_b"]])

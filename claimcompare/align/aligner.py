@@ -52,7 +52,13 @@ from .cluster import (
 )
 from .model import AlignmentModel
 from .relations import RelationTable, gazetteer_index, pair_relations, relation_table, shared_actors
-from .search import Candidates, find_candidates, tfidf
+from .search import (
+    Candidates,
+    find_candidates,
+    find_embedding_candidates,
+    merge_candidates,
+    tfidf,
+)
 
 __all__ = ["Alignment", "ClaimAligner"]
 
@@ -407,15 +413,7 @@ class ClaimAligner(Estimator):
             min_cosine=float(self.min_cosine),
         )
         docs = table["doc_id"].astype(str).to_numpy()
-        found = find_candidates(
-            run.vectors[run.rel_row],
-            docs=docs,
-            outlets=table["outlet"].astype(str).to_numpy() if self.cross_outlet else None,
-            top_k=int(self.top_k),
-            min_cosine=run.min_cosine,
-            chunk_size=int(self.chunk_size),
-            n_jobs=_threads(self.n_jobs),
-        )
+        found = self._candidates(run, docs, table["outlet"].astype(str).to_numpy())
         ia, ib = found.ia, found.ib
         logger.info("aligning %d claims: %d candidate pairs", n, len(ia))
         run.index_signals(np.unique(np.r_[ia, ib, found.wa, found.wb]))
@@ -439,6 +437,33 @@ class ClaimAligner(Estimator):
         )
         clusters = _cluster_frame(table, groups, one_outlet=not self.cross_outlet)
         return Alignment(pairs.reset_index(drop=True), clusters, candidates=len(ia))
+
+    def _candidates(self, run: _Run, docs: np.ndarray, outlets: np.ndarray) -> Candidates:
+        """The TF-IDF top-k candidates and, with an encoder, the embedding top-k ones too."""
+        outlets_or_none = outlets if self.cross_outlet else None
+        top_k, n_jobs = int(self.top_k), _threads(self.n_jobs)
+        found = find_candidates(
+            run.vectors[run.rel_row],
+            docs=docs,
+            outlets=outlets_or_none,
+            top_k=top_k,
+            min_cosine=run.min_cosine,
+            chunk_size=int(self.chunk_size),
+            n_jobs=n_jobs,
+        )
+        if run.embedding is None:
+            return found
+        near = find_embedding_candidates(
+            run.embedding[0][run.rel_row],
+            docs=docs,
+            outlets=outlets_or_none,
+            top_k=top_k,
+            min_cosine=_MIN_EMBED_COSINE,
+            # a dense block is chunk x n floats: 1,024 rows measured best at 100k claims
+            chunk_size=min(int(self.chunk_size), 1024),
+            n_jobs=n_jobs,
+        )
+        return merge_candidates(found, near, run.vectors[run.rel_row])
 
     def __repr__(self) -> str:
         changed = {k: v for k, v in self.get_params(deep=False).items() if v != _DEFAULTS.get(k)}
@@ -603,6 +628,9 @@ def _groups(
     )
 
 
+#: Embedding neighbours below this cosine are not candidates (WordLlama sentences of one story
+#: that say different things mostly lie below it).
+_MIN_EMBED_COSINE = 0.3
 #: Least number of shared content terms of a containment or a mutual coverage.
 _MIN_TERMS = 3
 _DEFAULTS: dict[str, Any] = {

@@ -25,6 +25,7 @@ __all__ = [
     "Candidates",
     "find_candidates",
     "find_embedding_candidates",
+    "merge_candidates",
     "pair_cosines",
     "tfidf",
     "top_per_row",
@@ -521,3 +522,29 @@ def find_embedding_candidates(
     ia, ib, cosine = unordered_pairs(*cross)
     wa, wb, _ = unordered_pairs(*same)
     return Candidates(ia, ib, cosine, wa, wb)
+
+
+def merge_candidates(first: Candidates, second: Candidates, vectors: sp.csr_matrix) -> Candidates:
+    """The pairs either search found, each once, in ``(a, b)`` order; ``cosine`` is the cosine of
+    the rows of ``vectors`` (the TF-IDF rows), whichever search found the pair.
+
+    Examples
+    --------
+    >>> rows = sp.csr_matrix(np.array([[1, 0], [0.6, 0.8], [0, 1]], dtype=np.float32))
+    >>> one = Candidates(np.array([0]), np.array([1]), np.array([0.6]), np.array([]), np.array([]))
+    >>> two = Candidates(np.array([0, 1]), np.array([1, 2]), np.array([0.9, 0.9]),
+    ...                  np.array([]), np.array([]))
+    >>> both = merge_candidates(one, two, rows)
+    >>> both.ia.tolist(), both.ib.tolist(), both.cosine.round(2).tolist()
+    ([0, 1], [1, 2], [0.6, 0.8])
+    """
+
+    def union(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> np.ndarray:
+        keys = np.unique(np.c_[np.r_[a[0], b[0]], np.r_[a[1], b[1]]].astype(np.int64), axis=0)
+        return keys.reshape(-1, 2)
+
+    cross = union((first.ia, first.ib), (second.ia, second.ib))
+    same = union((first.wa, first.wb), (second.wa, second.wb))
+    ia, ib = cross[:, 0], cross[:, 1]
+    cosine = np.asarray(vectors[ia].multiply(vectors[ib]).sum(axis=1), dtype=np.float64).ravel()
+    return Candidates(ia, ib, cosine, same[:, 0], same[:, 1])
