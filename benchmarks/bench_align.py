@@ -229,15 +229,23 @@ def _recall(gold: pd.DataFrame, found: set[tuple[str, str]]) -> float:
 # -- methods ------------------------------------------------------------------------------------
 
 
-def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
-    """Time ``ClaimAligner().align``; recall among pairs, clusters and candidates."""
+def run_align(claims: pd.DataFrame, gold: pd.DataFrame, *, lexical: bool) -> dict[str, Any]:
+    """Time ``ClaimAligner().align`` (or the lexical ``encoder=None``); recall among pairs,
+    clusters and candidates; the time of embedding the claims' distinct texts on its own."""
     from claimcompare.align import ClaimAligner
     from claimcompare.align.relations import gazetteer_index, relation_table
     from claimcompare.align.search import find_candidates, tfidf
     from claimcompare.similarity import distinct_texts
+    from claimcompare.similarity.semantic import WordLlamaEncoder, embed
 
+    embed_seconds = 0.0
+    if not lexical:
+        embed(["warm up: the model is loaded once per process"], WordLlamaEncoder())
+        start = time.perf_counter()
+        embed(distinct_texts(claims["text"].tolist())[0], WordLlamaEncoder())
+        embed_seconds = time.perf_counter() - start
     start = time.perf_counter()
-    alignment = ClaimAligner().align(claims)
+    alignment = ClaimAligner(encoder=None if lexical else "wordllama").align(claims)
     seconds = time.perf_counter() - start
     pairs = alignment.pairs
     found = _pair_keys(pairs["claim_a"].to_numpy(), pairs["claim_b"].to_numpy())
@@ -263,6 +271,7 @@ def run_align(claims: pd.DataFrame, gold: pd.DataFrame) -> dict[str, Any]:
     sizes = clusters.groupby("cluster_id").size() if len(clusters) else pd.Series(dtype=int)
     return {
         "seconds": seconds,
+        "embed_seconds": embed_seconds,
         "pairs": len(pairs),
         "candidates": alignment.candidates,
         "clusters": int(alignment.clusters["cluster_id"].nunique()) if len(pairs) else 0,
@@ -382,8 +391,8 @@ def worker(method: str, n: int, benchmarks: Path) -> dict[str, Any]:
     if method == "corpus":
         return info
     base = _rss_mb()
-    if method == "align":
-        result = run_align(claims, gold)
+    if method in ("align", "align-lexical"):
+        result = run_align(claims, gold, lexical=method == "align-lexical")
     elif method == "rapidfuzz":
         result = run_rapidfuzz(claims, gold, benchmarks)
     elif method == "minhash":
@@ -408,7 +417,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--benchmarks", type=Path, default=DEFAULT_BENCHMARKS)
-    parser.add_argument("--methods", nargs="+", default=["align", "rapidfuzz", "minhash"])
+    parser.add_argument(
+        "--methods", nargs="+", default=["align", "align-lexical", "rapidfuzz", "minhash"]
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (args.benchmarks / "msrp").is_dir():
@@ -435,24 +446,28 @@ def main(argv: list[str] | None = None) -> int:
             res = _spawn(method, n, args.benchmarks)
             results[n][method] = res
             print(f"  {method}: {json.dumps(res, sort_keys=True)}", flush=True)
-    print("\n| N | method | wall s | peak MB | pairs returned | gold recall | ratio to align |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "\n| N | method | wall s | embedding s | peak MB | pairs returned | gold recall "
+        "| ratio to align |"
+    )
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n, by_method in results.items():
         base = by_method.get("align", {}).get("seconds")
         for method, res in by_method.items():
             if "skipped" in res:
-                print(f"| {n:,} | {method} | skipped: {res['skipped']} | | | | |")
+                print(f"| {n:,} | {method} | skipped: {res['skipped']} | | | | | |")
                 continue
             sec = f"{res['seconds']:.1f}" + (" (extrap.)" if res.get("extrapolated") else "")
             ratio = f"{res['seconds'] / base:.1f}x" if base else ""
             extra = ""
-            if method == "align":
+            if method.startswith("align"):
                 extra = (
                     f" (cluster {100 * res['recall_cluster']:.1f}, "
                     f"candidates {100 * res['recall_candidates']:.1f})"
                 )
             print(
-                f"| {n:,} | {method} | {sec} | {res['peak_mb']:,.0f} | {res['pairs']:,} | "
+                f"| {n:,} | {method} | {sec} | {res.get('embed_seconds', 0):.1f} | "
+                f"{res['peak_mb']:,.0f} | {res['pairs']:,} | "
                 f"{100 * res['recall']:.1f}{extra} | {ratio} |"
             )
     return 0
