@@ -17,8 +17,10 @@ from claimcompare.similarity import pair_signals
 from claimcompare.similarity.semantic import (
     SEMANTIC_SIGNALS,
     WordLlamaEncoder,
+    WordVectors,
     embed,
     semantic_signals,
+    soft_alignment,
 )
 
 PARAPHRASE = (
@@ -191,3 +193,32 @@ def test_the_default_aligner_runs_with_no_network() -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "(1, 256)"
+
+
+def _slow_soft(words: WordVectors, a: int, b: int) -> tuple[float, float]:
+    """Reference: one pair at a time, as written first."""
+    ra = words.flat[words.start[a] : words.start[a] + words.length[a]]
+    rb = words.flat[words.start[b] : words.start[b] + words.length[b]]
+    if not len(ra) or not len(rb):
+        return 0.0, 0.0
+    sim = words.vectors[ra].astype(np.float64) @ words.vectors[rb].astype(np.float64).T
+    wa, wb = words.weight[ra], words.weight[rb]
+    one = float(sim.max(axis=1) @ wa / wa.sum())
+    two = float(sim.max(axis=0) @ wb / wb.sum())
+    return min(one, two), max(one, two)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet="abcd efgh.", max_size=40), min_size=2, max_size=12),
+    st.lists(st.tuples(st.integers(0, 11), st.integers(0, 11)), min_size=1, max_size=30),
+)
+def test_batched_soft_alignment_equals_one_pair_at_a_time(
+    texts: list[str], pairs: list[tuple[int, int]]
+) -> None:
+    words = WordVectors(texts, CountingEncoder())
+    ia = np.array([a % len(texts) for a, _ in pairs])
+    ib = np.array([b % len(texts) for _, b in pairs])
+    fast = soft_alignment(words, ia, ib)
+    slow = np.array([_slow_soft(words, a, b) for a, b in zip(ia, ib, strict=True)])
+    np.testing.assert_allclose(fast, slow, atol=1e-12)

@@ -457,7 +457,7 @@ class ClaimAligner(Estimator):
             run.embedding[0][run.rel_row],
             docs=docs,
             outlets=outlets_or_none,
-            top_k=top_k,
+            top_k=min(top_k, _EMBED_TOP_K),
             min_cosine=_MIN_EMBED_COSINE,
             # a dense block is chunk x n floats: 1,024 rows measured best at 100k claims
             chunk_size=min(int(self.chunk_size), 1024),
@@ -630,7 +630,9 @@ def _groups(
 
 #: Embedding neighbours below this cosine are not candidates (WordLlama sentences of one story
 #: that say different things mostly lie below it).
-_MIN_EMBED_COSINE = 0.3
+_MIN_EMBED_COSINE = 0.5
+#: At most this many embedding neighbours per claim (each one costs a scored candidate pair).
+_EMBED_TOP_K = 5
 #: Least number of shared content terms of a containment or a mutual coverage.
 _MIN_TERMS = 3
 _DEFAULTS: dict[str, Any] = {

@@ -25,9 +25,12 @@ __all__ = [
     "SEMANTIC_SIGNALS",
     "Encoder",
     "WordLlamaEncoder",
+    "WordVectors",
     "embed",
     "resolve_encoder",
     "semantic_signals",
+    "signals_of",
+    "soft_alignment",
 ]
 
 logger = logging.getLogger(__name__)
@@ -132,28 +135,78 @@ class WordVectors:
     """The content words of a list of texts, each word embedded once, with its rarity weight."""
 
     def __init__(self, texts: Sequence[str], encoder: Encoder) -> None:
-        self.words = [
+        words = [
             [w for w in (m.lower() for m in _WORD.findall(t)) if w not in _STOP] for t in texts
         ]
-        vocab = sorted({w for words in self.words for w in words})
-        self.index = {w: i for i, w in enumerate(vocab)}
-        self.vectors = embed(vocab, encoder) if vocab else np.zeros((0, 1), dtype=np.float32)
+        vocab = sorted({w for text_words in words for w in text_words})
+        index = {w: i for i, w in enumerate(vocab)}
+        # float64 once here, not per batch: the soft alignment's sums then do not depend on batching
+        self.vectors = (
+            embed(vocab, encoder).astype(np.float64)
+            if vocab
+            else np.zeros((0, 1), dtype=np.float64)
+        )
         self.weight = np.array([word_weight(w) for w in vocab], dtype=np.float64)
+        #: The vocabulary rows of every text's words, text after text; text k's are
+        #: ``flat[start[k]:start[k] + length[k]]``.
+        self.flat = np.fromiter((index[w] for t in words for w in t), dtype=np.int64)
+        self.length = np.fromiter((len(t) for t in words), dtype=np.int64, count=len(words))
+        self.start = np.r_[0, np.cumsum(self.length)[:-1]].astype(np.int64)
 
-    def rows(self, k: int) -> np.ndarray:
-        return np.fromiter((self.index[w] for w in self.words[k]), dtype=np.int64)
+    def padded(self, texts: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """Per text, its first ``width`` word rows (padding: row 0) and which are real."""
+        offsets = np.arange(width)
+        real = offsets[None, :] < self.length[texts][:, None]
+        rows = np.where(real, self.start[texts][:, None] + offsets[None, :], 0)
+        return self.flat[rows] if len(self.flat) else np.zeros_like(rows), real
 
 
-def _soft(words: WordVectors, a: int, b: int) -> tuple[float, float]:
-    """The weighted mean best match of each claim's words in the other, low and high."""
-    ra, rb = words.rows(a), words.rows(b)
-    if not len(ra) or not len(rb):
-        return 0.0, 0.0
-    sim = words.vectors[ra] @ words.vectors[rb].T
-    wa, wb = words.weight[ra], words.weight[rb]
-    one = float(sim.max(axis=1) @ wa / wa.sum())
-    two = float(sim.max(axis=0) @ wb / wb.sum())
-    return min(one, two), max(one, two)
+#: Floats one batch of :func:`soft_alignment` may hold (about 256 MB of float64).
+_BATCH_FLOATS = 32_000_000
+
+
+def _directional(sim: np.ndarray, weight: np.ndarray, real: np.ndarray) -> np.ndarray:
+    """Per pair: the weighted mean over one side's words of their best match on the other."""
+    best = np.where(real, sim.max(axis=2), 0.0)  # a padding word's best is -inf: left out
+    weight = np.where(real, weight, 0.0)
+    total = weight.sum(axis=1)
+    return np.divide((best * weight).sum(axis=1), total, out=np.zeros(len(total)), where=total > 0)
+
+
+def _batch(
+    words: WordVectors, ia: np.ndarray, ib: np.ndarray, rest: np.ndarray, dim: int
+) -> np.ndarray:
+    """The next pairs of ``rest`` whose padded word vectors fit in _BATCH_FLOATS."""
+    size = max(1, _BATCH_FLOATS // (2 * dim * (int(words.length[ia[rest[0]]]) + 1)))
+    while True:
+        batch = rest[:size]
+        width = int(words.length[ia[batch]].max()) + int(words.length[ib[batch]].max())
+        if size == 1 or 2 * dim * width * len(batch) <= _BATCH_FLOATS:
+            return batch
+        size //= 2
+
+
+def soft_alignment(words: WordVectors, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+    """``(n, 2)``: per pair of texts, the lower and the higher of the two directions' weighted
+    mean best word match (0 when either text has no content word); batched by word counts."""
+    out = np.zeros((len(ia), 2))
+    order = np.lexsort((words.length[ib], words.length[ia]))
+    dim, k = words.vectors.shape[1], 0
+    while k < len(order):
+        batch = _batch(words, ia, ib, order[k:], dim)
+        la, lb = int(words.length[ia[batch]].max()), int(words.length[ib[batch]].max())
+        if la and lb:
+            ra, real_a = words.padded(ia[batch], la)
+            rb, real_b = words.padded(ib[batch], lb)
+            sim = np.matmul(words.vectors[ra], words.vectors[rb].transpose(0, 2, 1))
+            sim = np.where(real_a[:, :, None] & real_b[:, None, :], sim, -np.inf)
+            one = _directional(sim, words.weight[ra], real_a)
+            two = _directional(sim.transpose(0, 2, 1), words.weight[rb], real_b)
+            empty = ~real_a.any(axis=1) | ~real_b.any(axis=1)
+            one[empty], two[empty] = 0.0, 0.0
+            out[batch, 0], out[batch, 1] = np.minimum(one, two), np.maximum(one, two)
+        k += len(batch)
+    return out
 
 
 def semantic_signals(
@@ -191,8 +244,7 @@ def signals_of(
 ) -> pd.DataFrame:
     """:data:`SEMANTIC_SIGNALS` of the pairs ``(ia, ib)`` of rows of already embedded texts."""
     cosine = np.einsum("ij,ij->i", vectors[ia], vectors[ib]) if len(ia) else np.zeros(0)
-    soft = np.array([_soft(words, a, b) for a, b in zip(ia.tolist(), ib.tolist(), strict=True)])
-    soft = soft.reshape(-1, 2)
+    soft = soft_alignment(words, ia, ib)
     return pd.DataFrame(
         {
             "embed_cosine": cosine.astype(np.float64),
