@@ -140,7 +140,7 @@ class WordVectors:
         ]
         vocab = sorted({w for text_words in words for w in text_words})
         index = {w: i for i, w in enumerate(vocab)}
-        # float64 once here, not per batch: the soft alignment's sums then do not depend on batching
+        # converted to float64 once here, not in every batch of the soft alignment
         self.vectors = (
             embed(vocab, encoder).astype(np.float64)
             if vocab
